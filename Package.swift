@@ -1,0 +1,82 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// One strict settings list for every target of ours: Swift 6 language mode (strict concurrency) is the
+/// default of this tools version; these add what the compiler does not enforce on its own.
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InferIsolatedConformances"),
+  .treatAllWarnings(as: .error),
+]
+
+/// The C libraries, each a system-library target imported only by its thin Swift wrapper.
+let systemLibraries: [Target] = [
+  .systemLibrary(
+    name: "CRdKafka", pkgConfig: "rdkafka",
+    providers: [.apt(["librdkafka-dev"])]),
+  .systemLibrary(
+    name: "CLibPQ", pkgConfig: "libpq",
+    providers: [.apt(["libpq-dev"])]),
+  .systemLibrary(
+    name: "CLZ4", pkgConfig: "liblz4",
+    providers: [.apt(["liblz4-dev"])]),
+  .systemLibrary(
+    name: "CSQLite", pkgConfig: "sqlite3",
+    providers: [.apt(["libsqlite3-dev"])]),
+]
+
+let package = Package(
+  name: "Tradelog",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "tradelog", targets: ["tradelog"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: systemLibraries + [
+    // Pure core: domain types, engine, order books, ledger, state hash. No dependencies, no Foundation.
+    .target(name: "TradelogCore", swiftSettings: strictSettings),
+
+    // Thin wrappers: each owns its C resources and knows C, not trading.
+    .target(name: "KafkaClient", dependencies: ["CRdKafka"], swiftSettings: strictSettings),
+    .target(name: "PostgresClient", dependencies: ["CLibPQ"], swiftSettings: strictSettings),
+    .target(name: "LZ4Frame", dependencies: ["CLZ4"], swiftSettings: strictSettings),
+    .target(name: "SQLiteDatabase", dependencies: ["CSQLite"], swiftSettings: strictSettings),
+    .target(name: "ClickHouseClient", swiftSettings: strictSettings),
+
+    // The `tradelog` command: argument parsing only; the work lives in the libraries above.
+    .executableTarget(
+      name: "tradelog",
+      dependencies: [
+        "TradelogCore",
+        "KafkaClient",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings),
+
+    // Shared by the test targets: where the local servers are, temporary directories, subprocesses.
+    .target(name: "TradelogTestSupport", path: "Tests/TradelogTestSupport", swiftSettings: strictSettings),
+
+    .testTarget(name: "TradelogCoreTests", dependencies: ["TradelogCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "KafkaClientTests", dependencies: ["KafkaClient", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "PostgresClientTests", dependencies: ["PostgresClient", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "ClickHouseClientTests", dependencies: ["ClickHouseClient", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "LZ4FrameTests", dependencies: ["LZ4Frame", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "SQLiteDatabaseTests", dependencies: ["SQLiteDatabase", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TradelogCommandTests", dependencies: ["tradelog", "TradelogTestSupport", "KafkaClient"],
+      swiftSettings: strictSettings),
+  ]
+)

@@ -1,0 +1,2 @@
+// SQLite, the embedded log's storage.
+#include <sqlite3.h>
