@@ -33,11 +33,23 @@ let package = Package(
     .executable(name: "tradelog", targets: ["tradelog"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: systemLibraries + [
     // Pure core: domain types, engine, order books, ledger, state hash. No dependencies, no Foundation.
     .target(name: "TradelogCore", swiftSettings: strictSettings),
+
+    // The wire language: protobuf (tradelog.v1, generated code committed) and its JSON mapping <-> core.
+    .target(
+      name: "TradelogWire",
+      dependencies: ["TradelogCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      exclude: ["Generated/README.md"],
+      swiftSettings: strictSettings),
+
+    // Seeded workloads, the naive reference model of SEMANTICS.md, invariant checkers: for tests,
+    // benchmarks and the load generator.
+    .target(name: "TradelogSimulation", dependencies: ["TradelogCore"], swiftSettings: strictSettings),
 
     // Thin wrappers: each owns its C resources and knows C, not trading.
     .target(name: "KafkaClient", dependencies: ["CRdKafka"], swiftSettings: strictSettings),
@@ -51,6 +63,8 @@ let package = Package(
       name: "tradelog",
       dependencies: [
         "TradelogCore",
+        "TradelogWire",
+        "TradelogSimulation",
         "KafkaClient",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -59,7 +73,12 @@ let package = Package(
     // Shared by the test targets: where the local servers are, temporary directories, subprocesses.
     .target(name: "TradelogTestSupport", path: "Tests/TradelogTestSupport", swiftSettings: strictSettings),
 
-    .testTarget(name: "TradelogCoreTests", dependencies: ["TradelogCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "TradelogCoreTests", dependencies: ["TradelogCore", "TradelogSimulation", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TradelogWireTests", dependencies: ["TradelogWire", "TradelogTestSupport"],
+      resources: [.copy("GoldenVectors")], swiftSettings: strictSettings),
     .testTarget(
       name: "KafkaClientTests", dependencies: ["KafkaClient", "TradelogTestSupport"],
       swiftSettings: strictSettings),
