@@ -58,6 +58,10 @@ let package = Package(
     .target(name: "SQLiteDatabase", dependencies: ["CSQLite"], swiftSettings: strictSettings),
     .target(name: "ClickHouseClient", swiftSettings: strictSettings),
 
+    // Adapters: the log contract (append, read, tail, end, fencing) over SQLite and over Kafka.
+    .target(
+      name: "RecordLog", dependencies: ["SQLiteDatabase", "KafkaClient"], swiftSettings: strictSettings),
+
     // The `tradelog` command: argument parsing only; the work lives in the libraries above.
     .executableTarget(
       name: "tradelog",
@@ -66,6 +70,7 @@ let package = Package(
         "TradelogWire",
         "TradelogSimulation",
         "KafkaClient",
+        "RecordLog",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -93,6 +98,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "SQLiteDatabaseTests", dependencies: ["SQLiteDatabase", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "RecordLogTests", dependencies: ["RecordLog", "KafkaClient", "TradelogTestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TradelogCommandTests", dependencies: ["tradelog", "TradelogTestSupport", "KafkaClient"],
