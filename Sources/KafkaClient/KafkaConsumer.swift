@@ -71,7 +71,7 @@ public final class KafkaConsumer: Sendable {
     {
       defer { rd_kafka_message_destroy(message) }
       waitMilliseconds = 0
-      record(message, in: &batch)
+      add(message, to: &batch)
     }
     return batch
   }
@@ -88,8 +88,7 @@ public final class KafkaConsumer: Sendable {
     return KafkaWatermarks(low: low, high: high)
   }
 
-  private func record(_ message: UnsafeMutablePointer<rd_kafka_message_t>, in batch: inout KafkaConsumerBatch)
-  {
+  private func add(_ message: UnsafeMutablePointer<rd_kafka_message_t>, to batch: inout KafkaConsumerBatch) {
     let fields = message.pointee
     switch fields.err {
     case RD_KAFKA_RESP_ERR_NO_ERROR:
