@@ -1,12 +1,13 @@
 extension Duration {
-  /// The duration as librdkafka's `int timeout_ms`: rounded up so a short positive timeout does not
-  /// become a non-blocking poll, clamped to 0...Int32.max.
+  /// The duration as librdkafka's `int timeout_ms`, clamped to 0...Int32.max: librdkafka reads a
+  /// negative timeout as "wait forever", which a negative Duration must never become. Rounded up,
+  /// so a short positive timeout does not turn into a non-blocking call.
   var clampedMilliseconds: Int32 {
+    guard self > .zero else { return 0 }
     let (seconds, attoseconds) = components
-    guard seconds >= 0, (seconds, attoseconds) != (0, 0) else { return 0 }
-    let milliseconds = seconds.multipliedReportingOverflow(by: 1000)
-    let fraction = (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-    guard !milliseconds.overflow, milliseconds.partialValue < Int64(Int32.max) else { return Int32.max }
-    return Int32(min(milliseconds.partialValue + fraction, Int64(Int32.max)))
+    let attosecondsPerMillisecond: Int64 = 1_000_000_000_000_000
+    let fraction = (attoseconds + attosecondsPerMillisecond - 1) / attosecondsPerMillisecond
+    guard seconds < Int64(Int32.max) / 1000 else { return Int32.max }
+    return Int32(min(seconds * 1000 + fraction, Int64(Int32.max)))
   }
 }
