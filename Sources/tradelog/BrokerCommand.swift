@@ -69,8 +69,9 @@ struct BrokerCommand: AsyncParsableCommand {
     for topic in topics {
       try cluster.createTopic(topic.name, partitions: topic.partitions)
     }
-    let writtenFile = try bootstrapFile.map { try Self.writeAtomically(cluster.bootstrapServers, to: $0) }
     announce(cluster)
+    // Last, because the file's appearance is what tells waiting processes the broker is ready.
+    let writtenFile = try bootstrapFile.map { try Self.writeAtomically(cluster.bootstrapServers, to: $0) }
 
     let signal = await stopSignals.next()
     Self.standardError("tradelog broker: received \(signal.name), stopping; all data is discarded.")
