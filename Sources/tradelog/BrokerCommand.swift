@@ -62,8 +62,8 @@ struct BrokerCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    // Listen for the stop signals before anything else exists, so a stop request that arrives while
-    // the cluster starts is not lost and does not kill the process half-way.
+    // Take over the stop signals before anything else exists, so one arriving while the cluster
+    // starts cannot kill the process half-way (after it wrote a bootstrap file nobody removes).
     let stopSignals = StopSignals()
     let cluster = try KafkaMockCluster(brokerCount: brokers)
     for topic in topics {
