@@ -16,6 +16,10 @@ import Synchronization
 /// `commitTransaction`; they are collected under a lock and taken with `takeDeliveryReports`.
 /// `poll` with a timeout, `flush` and the transactional calls block: call them from a dedicated
 /// thread. The producer may be shared between threads (librdkafka's `rd_kafka_t` is thread-safe).
+///
+/// ## Lifetime
+/// Releasing the producer destroys the client without waiting for records still in flight: call
+/// `flush` first when they matter.
 public final class KafkaProducer: Sendable {
   /// The properties set before the caller's: what this producer relies on.
   public static let defaultConfiguration = KafkaConfiguration([
