@@ -8,11 +8,7 @@ extension Workload {
     markets[marketIndex].wander(&random)
     let market = markets[marketIndex]
     let side: Side = random.chance(1, in: 2) ? .buy : .sell
-    let timeInForce = random.pick(
-      [TimeInForce](repeating: .goodTillCanceled, count: 8) + [
-        .unspecified, .unspecified, .unspecified, .immediateOrCancel, .immediateOrCancel, .immediateOrCancel,
-        .fillOrKill, .fillOrKill, .postOnly, .postOnly, .postOnly,
-      ])
+    let timeInForce = random.pick(Self.limitTimesInForce)
     let accountIndex = randomAccountIndex()
     return .placeOrder(
       PlaceOrder(
@@ -74,8 +70,20 @@ extension Workload {
   }
 
   mutating func selfTradeMode() -> SelfTradePrevention {
-    random.pick([.unspecified, .unspecified, .cancelTaker, .cancelMaker, .cancelBoth, .allow])
+    random.pick(Self.selfTradeModes)
   }
+
+  /// GTC (given or left out) most often, then IOC and POST_ONLY, then FOK.
+  static let limitTimesInForce: [TimeInForce] =
+    [TimeInForce](repeating: .goodTillCanceled, count: 8) + [
+      .unspecified, .unspecified, .unspecified, .immediateOrCancel, .immediateOrCancel, .immediateOrCancel,
+      .fillOrKill, .fillOrKill, .postOnly, .postOnly, .postOnly,
+    ]
+
+  /// Left out (CANCEL_TAKER) a third of the time, else each mode alike.
+  static let selfTradeModes: [SelfTradePrevention] = [
+    .unspecified, .unspecified, .cancelTaker, .cancelMaker, .cancelBoth, .allow,
+  ]
 
   /// A fresh clientOrderId, or now and then one the account used lately (DUPLICATE_ID while that order
   /// is open or among the account's last 10,000).

@@ -18,6 +18,8 @@ public struct Workload: IteratorProtocol, Sequence, Sendable {
   /// The exchange as the commands yielded so far leave it.
   var shadow = ReferenceExchange()
   var markets: [WorkloadMarket]
+  /// The assets the markets name, each once, in first-named order.
+  let assetNames: [Symbol]
   var accounts: [WorkloadAccount]
   /// The commands that open the workload (markets, then deposits), yielded before any drawn command.
   private var opening: [Command] = []
@@ -32,6 +34,7 @@ public struct Workload: IteratorProtocol, Sequence, Sendable {
     self.configuration = configuration
     random = SimulationRandom(seed: seed)
     markets = (0..<configuration.marketCount).map { Self.plannedMarket(index: $0) }
+    assetNames = Self.assetNames(of: markets)
     accounts = (1...configuration.accountCount).map { WorkloadAccount(account: UInt64($0)) }
     for index in markets.indices {
       markets[index].midTicks = 1_000 + random.inRange(0...9_000)
@@ -74,11 +77,10 @@ public struct Workload: IteratorProtocol, Sequence, Sendable {
   /// Every account receives every asset once at the start; one account in seven is poor, so that
   /// INSUFFICIENT_FUNDS happens in the normal flow too.
   private mutating func initialDeposits() -> [Command] {
-    let assets = assetNames
     var deposits: [Command] = []
     for index in accounts.indices {
       let isPoor = index % 7 == 6
-      for asset in assets {
+      for asset in assetNames {
         let amount =
           isPoor
           ? 1_000 + random.inRange(0...100_000) : 10_000_000_000_000 + random.inRange(0...1_000_000_000_000)
@@ -93,7 +95,7 @@ public struct Workload: IteratorProtocol, Sequence, Sendable {
   }
 
   /// The assets the planned markets name, each once, in first-named order.
-  var assetNames: [Symbol] {
+  static func assetNames(of markets: [WorkloadMarket]) -> [Symbol] {
     var names: [Symbol] = []
     for market in markets {
       for asset in [market.parameters.base, market.parameters.quote] where !names.contains(asset) {
