@@ -156,17 +156,14 @@ public struct InvariantChecker: Sendable {
 
   /// Orders summed per price, best price first.
   static func levels(of orders: [OpenOrder], bestFirst isBetter: (Int64, Int64) -> Bool) -> [BookLevel] {
-    var levels: [BookLevel] = []
-    for order in orders.sorted(by: { isBetter($0.price, $1.price) }) {
-      if let last = levels.last, last.price == order.price {
-        // Wrapping: a broken implementation must not make the checker trap; the levels then differ.
-        levels[levels.count - 1].quantity &+= order.remaining
-        levels[levels.count - 1].orderCount += 1
-      } else {
-        levels.append(BookLevel(price: order.price, quantity: order.remaining, orderCount: 1))
-      }
+    var levels: [Int64: BookLevel] = [:]
+    for order in orders {
+      // Wrapping: a broken implementation must not make the checker trap; the levels then differ.
+      levels[order.price, default: BookLevel(price: order.price, quantity: 0, orderCount: 0)].quantity &+=
+        order.remaining
+      levels[order.price]!.orderCount += 1
     }
-    return levels
+    return levels.keys.sorted(by: isBetter).map { levels[$0]! }
   }
 
   /// Each account's held balance is what its open orders hold (a buy in the quote asset, a sell in

@@ -18,13 +18,7 @@ extension ReferenceExchange {
   }
 
   public var openOrders: [OpenOrder] {
-    var orders: [OpenOrder] = []
-    for name in marketsByName.keys.sorted() {
-      let book = marketsByName[name]!
-      orders += book.bids.map(\.openOrder)
-      orders += book.asks.map(\.openOrder)
-    }
-    return orders.sorted { $0.orderId < $1.orderId }
+    restingOrders.keys.sorted().map { restingOrder($0).openOrder }
   }
 
   public func book(market: Symbol, depth: Int) -> BookDepth {

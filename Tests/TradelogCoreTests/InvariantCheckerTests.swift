@@ -10,14 +10,14 @@ import TradelogSimulation
 
   @Test(arguments: [UInt64(1), 2, 3, 4])
   func referenceKeepsEveryInvariantAfterEveryCommand(seed: UInt64) {
-    Self.checkEveryCommand(seed: seed, configuration: Self.smallBooks, count: 12_000)
+    Self.checkEveryCommand(seed: seed, configuration: Self.smallBooks, count: 4_000)
   }
 
   @Test func referenceKeepsEveryInvariantWithFewAccountsAndDeepBooks() {
     Self.checkEveryCommand(
       seed: 99,
       configuration: WorkloadConfiguration(marketCount: 2, accountCount: 2, openOrdersPerMarketLimit: 150),
-      count: 6_000)
+      count: 4_000)
   }
 
   static func checkEveryCommand(seed: UInt64, configuration: WorkloadConfiguration, count: Int) {
