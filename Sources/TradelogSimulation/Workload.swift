@@ -13,6 +13,9 @@ public struct Workload: IteratorProtocol, Sequence, Sendable {
   public let configuration: WorkloadConfiguration
   /// How many commands have been yielded so far.
   public private(set) var commandCount = 0
+  /// What the reference model answered to the command just yielded: a differential test may compare
+  /// the engine's batch with it instead of running a second reference model.
+  public private(set) var lastBatch: [Event] = []
 
   var random: SimulationRandom
   /// The exchange as the commands yielded so far leave it.
@@ -46,8 +49,8 @@ public struct Workload: IteratorProtocol, Sequence, Sendable {
   public mutating func next() -> Command? {
     let command = opening.popLast() ?? drawCommand()
     commandCount += 1
-    let events = shadow.apply(command)
-    remember(events)
+    lastBatch = shadow.apply(command)
+    remember(lastBatch)
     return command
   }
 

@@ -74,6 +74,15 @@ import TradelogSimulation
     #expect(workload.commandCount == 30_000)
   }
 
+  @Test func lastBatchIsWhatTheReferenceModelAnswers() {
+    var workload = Workload(seed: 5)
+    var exchange = ReferenceExchange()
+    for _ in 0..<5_000 {
+      let command = workload.next()!
+      #expect(workload.lastBatch == exchange.apply(command))
+    }
+  }
+
   static func account(of command: Command) -> UInt64? {
     switch command {
     case .deposit(let transfer), .withdraw(let transfer): transfer.account
