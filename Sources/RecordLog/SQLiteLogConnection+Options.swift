@@ -4,8 +4,6 @@ extension SQLiteLogConnection {
   /// How the embedded log is opened. Every setting is applied explicitly and appears in
   /// `configurationDescription`.
   public struct Options: Sendable, Equatable {
-    public typealias Synchronous = SQLiteConnection.Options.Synchronous
-
     /// FULL by default: an append that returned survives a power loss. NORMAL keeps the log
     /// consistent but may lose the last appends on power loss (not on a process crash).
     public var synchronous: Synchronous
@@ -22,6 +20,29 @@ extension SQLiteLogConnection {
       self.synchronous = synchronous
       self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
       self.createIfMissing = createIfMissing
+    }
+  }
+
+  /// SQLite's `synchronous` setting in WAL mode: when an append's commit waits for the disk. Our
+  /// own type, so that users of the log need not import the SQLite wrapper.
+  public enum Synchronous: Sendable, Equatable {
+    /// Commits never wait for the disk: an operating system crash or power loss can corrupt the log.
+    /// For throwaway logs only.
+    case off
+    /// Commits are atomic and the log stays consistent, but the last ones can be lost on power loss.
+    case normal
+    /// Every commit is on disk before `append` returns.
+    case full
+    /// FULL, and the directory is synced too when the WAL file is reset.
+    case extra
+
+    var sqliteValue: SQLiteConnection.Options.Synchronous {
+      switch self {
+      case .off: .off
+      case .normal: .normal
+      case .full: .full
+      case .extra: .extra
+      }
     }
   }
 }

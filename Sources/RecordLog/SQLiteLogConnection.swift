@@ -12,6 +12,12 @@ import SQLiteDatabase
 /// number of appending processes, and a batch is all or nothing.
 ///
 /// Not `Sendable`: one owner at a time, like the SQLite connection inside it. Open one per thread.
+///
+/// Nothing in a process that has a log open may open the log's files other than through SQLite,
+/// not even to read a few header bytes: closing any descriptor of a file drops every POSIX lock the
+/// process holds on it, SQLite's included, and another process can then reset the WAL under this
+/// one's connections and lose commits (SQLite's "How To Corrupt", section 2.2; a header check here
+/// did exactly that under test).
 public final class SQLiteLogConnection: LogConnection {
   public let path: String
   public let options: Options
@@ -26,6 +32,10 @@ public final class SQLiteLogConnection: LogConnection {
 
   /// Opens the log at `path`, creating the file and its tables if allowed and missing. Throws
   /// `notALog` for a file that is not one of ours, and `unsupportedFormat` for a newer one.
+  ///
+  /// The SQLite connection switches the file to WAL as it opens, before the file can be
+  /// recognized: another application's database in rollback-journal mode is refused, with its data
+  /// intact, but left in WAL mode.
   public init(
     path: String, options: Options = Options(), clock: any LogClock = SystemLogClock()
   )
@@ -58,7 +68,7 @@ public final class SQLiteLogConnection: LogConnection {
         message: "no log exists at sqlite:\(path): check the path, or allow creating a new log there")
     }
     let connectionOptions = SQLiteConnection.Options(
-      createIfMissing: options.createIfMissing, synchronous: options.synchronous,
+      createIfMissing: options.createIfMissing, synchronous: options.synchronous.sqliteValue,
       busyTimeoutMilliseconds: options.busyTimeoutMilliseconds)
     do {
       return try SQLiteConnection(path: path, options: connectionOptions)

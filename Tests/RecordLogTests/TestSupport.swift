@@ -70,3 +70,36 @@ extension NewRecord {
 extension LogRecord {
   var text: String { String(decoding: value, as: UTF8.self) }
 }
+
+/// A `sqlite3` process that runs `before`, then keeps its connection (and any transaction it
+/// opened) until `finish()`, then runs `after`. For tests that need another process to hold a lock
+/// or keep a database's latest pages in its WAL.
+struct SQLite3Session: Sendable {
+  private let holdPath: String
+  private let process: Task<String, any Error>
+
+  /// Returns once `before` has run.
+  init(path: String, in directory: TemporaryDirectory, before: String, after: String) async throws {
+    let name = UUID().uuidString
+    let readyPath = directory.file("\(name).ready").path
+    holdPath = directory.file("\(name).hold").path
+    _ = FileManager.default.createFile(atPath: holdPath, contents: nil)
+    let script = """
+      \(before)
+      .shell touch '\(readyPath)'
+      .shell while [ -e '\(holdPath)' ]; do sleep 0.01; done
+      \(after)
+      """
+    process = Task { try await onThread { try sqlite3(path, script) } }
+    while !FileManager.default.fileExists(atPath: readyPath) {
+      try await Task.sleep(for: .milliseconds(5))
+    }
+  }
+
+  /// Lets the process run `after` and exit; returns what it printed.
+  @discardableResult
+  func finish() async throws -> String {
+    try FileManager.default.removeItem(atPath: holdPath)
+    return try await process.value
+  }
+}
