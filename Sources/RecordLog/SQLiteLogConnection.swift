@@ -78,15 +78,14 @@ public final class SQLiteLogConnection: LogConnection {
   }
 
   /// Runs SQLite work, turning whatever it throws into a `RecordLogError` that names the log.
+  /// `operation` is only described when something failed: appends and polls build no text.
   func mappingErrors<Result>(
-    while operation: String, _ body: () throws -> Result
-  ) throws(RecordLogError)
-    -> Result
-  {
+    while operation: @autoclosure () -> String, _ body: () throws -> Result
+  ) throws(RecordLogError) -> Result {
     do {
       return try body()
     } catch {
-      throw RecordLogError.sqlite(error, path: path, while: operation)
+      throw RecordLogError.sqlite(error, path: path, while: operation())
     }
   }
 }
