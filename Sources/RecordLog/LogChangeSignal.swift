@@ -40,8 +40,7 @@ final class LogChangeSignal: @unchecked Sendable {
 
   /// Returns when the generation moves on from `seen`, or after `timeout`.
   func wait(whileGenerationIs seen: UInt64, upTo timeout: Duration) {
-    let (seconds, attoseconds) = timeout.components
-    let deadline = Date(timeIntervalSinceNow: Double(seconds) + Double(attoseconds) / 1e18)
+    let deadline = Date(timeIntervalSinceNow: timeout.timeInterval)
     condition.lock()
     defer { condition.unlock() }
     while counter == seen {

@@ -16,7 +16,8 @@ extension RecordLogError {
     guard let error = error as? SQLiteError else {
       return RecordLogError(kind: .storageFailed, message: "\(operation) on sqlite:\(path) failed: \(error)")
     }
-    let what = "\(operation) on sqlite:\(path) failed (SQLite: \(error.message))"
+    let statement = error.sql.map { " in `\($0)`" } ?? ""
+    let what = "\(operation) on sqlite:\(path) failed (SQLite: \(error.message)\(statement))"
     switch error.code {
     case sqliteBusy:
       return RecordLogError(

@@ -36,8 +36,12 @@ extension SQLiteLogConnection {
 
   /// Creates the tables in a new file, or checks that an existing file is a log this build reads.
   func prepareSchema() throws(RecordLogError) {
-    // An existing log is recognized without taking the write lock, so readers never wait here.
-    var contents = try mappingErrors(while: "opening the log") { try identifyContents() }
+    // An existing log is recognized without taking the write lock, so readers never wait here. One
+    // read transaction, so both of identifyContents' reads see the same snapshot: between two
+    // autocommit reads another connection could create the log, and the pair would look foreign.
+    var contents = try mappingErrors(while: "opening the log") {
+      try connection.transaction(.deferred) { try identifyContents() }
+    }
     if case .empty = contents {
       // Several processes may create the same log at once: decide again under the write lock.
       contents = try mappingErrors(while: "creating the log") {

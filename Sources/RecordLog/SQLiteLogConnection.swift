@@ -70,12 +70,26 @@ public final class SQLiteLogConnection: LogConnection {
     let connectionOptions = SQLiteConnection.Options(
       createIfMissing: options.createIfMissing, synchronous: options.synchronous.sqliteValue,
       busyTimeoutMilliseconds: options.busyTimeoutMilliseconds)
-    do {
-      return try SQLiteConnection(path: path, options: connectionOptions)
-    } catch {
-      throw RecordLogError.sqlite(error, path: path, while: "opening the log")
+    let clock = ContinuousClock()
+    let deadline = clock.now.advanced(by: .milliseconds(options.busyTimeoutMilliseconds))
+    var pause = openRetryPauseFirst
+    while true {
+      do {
+        return try SQLiteConnection(path: path, options: connectionOptions)
+      } catch  where error.isBusy && clock.now < deadline {
+        // Connections opening a new file at once all switch it to WAL. One that already read the file
+        // in rollback mode cannot wait for another's lock without risking deadlock, so SQLite fails
+        // it at once with SQLITE_BUSY, busy timeout or not. Opening again finds the file in WAL mode.
+        Thread.sleep(forTimeInterval: pause.timeInterval)
+        pause = min(pause * 2, openRetryPauseMax)
+      } catch {
+        throw RecordLogError.sqlite(error, path: path, while: "opening the log")
+      }
     }
   }
+
+  private static let openRetryPauseFirst: Duration = .milliseconds(1)
+  private static let openRetryPauseMax: Duration = .milliseconds(32)
 
   /// Runs SQLite work, turning whatever it throws into a `RecordLogError` that names the log.
   /// `operation` is only described when something failed: appends and polls build no text.
