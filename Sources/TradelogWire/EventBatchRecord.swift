@@ -69,8 +69,7 @@ public struct EventBatchRecord: Sendable, Equatable {
 
   /// The record's bytes with `chain_hash` left out: what the chain hash is computed over.
   public func bytesForChainHash() -> [UInt8] {
-    var message = Tradelog_V1_EventBatch(self)
-    message.chainHash = Data()
+    let message = Tradelog_V1_EventBatch(self, includingChainHash: false)
     do {
       return try message.serializedBytes()
     } catch {
@@ -110,12 +109,14 @@ public struct EventBatchRecord: Sendable, Equatable {
 }
 
 extension Tradelog_V1_EventBatch {
-  init(_ record: EventBatchRecord) {
+  init(_ record: EventBatchRecord, includingChainHash: Bool = true) {
     self.init()
     seq = record.seq
     commandOffset = record.commandOffset
     timestamp = record.timestamp
     events = record.events.map(Tradelog_V1_Event.init)
-    chainHash = Data(record.chainHash)
+    if includingChainHash {
+      chainHash = Data(record.chainHash)
+    }
   }
 }
