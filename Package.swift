@@ -30,7 +30,8 @@ let package = Package(
   name: "Tradelog",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "tradelog", targets: ["tradelog"])
+    .executable(name: "tradelog", targets: ["tradelog"]),
+    .library(name: "TradelogWire", targets: ["TradelogWire"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,8 +83,11 @@ let package = Package(
       name: "TradelogCoreTests", dependencies: ["TradelogCore", "TradelogSimulation", "TradelogTestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "TradelogWireTests", dependencies: ["TradelogWire", "TradelogTestSupport"],
-      resources: [.copy("GoldenVectors")], swiftSettings: strictSettings),
+      name: "TradelogWireTests",
+      dependencies: [
+        "TradelogWire", "TradelogTestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "KafkaClientTests", dependencies: ["KafkaClient", "TradelogTestSupport"],
       swiftSettings: strictSettings),
