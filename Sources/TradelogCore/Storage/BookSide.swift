@@ -1,0 +1,96 @@
+/// The price levels of one side of one market, best last.
+///
+/// A sorted array of (key, level) pairs, where the key orders levels from worst to best (the price
+/// for bids, its negation for asks). Why a sorted array: real books have a few hundred levels with
+/// almost all activity at the top, which sits at the end of the array, so taking the best level is
+/// `O(1)`, finding a price is a binary search over a few cache lines, and inserting or removing a
+/// level moves only the levels better than it — usually none or a few. A price-indexed ladder would
+/// need a bounded price range, which markets here do not have. The cost of an insertion deep in a
+/// very long book is bounded by `EngineLimits.priceLevelsPerSideMax`.
+struct BookSide {
+  struct Entry {
+    var key: Int64
+    var level: Int32
+  }
+
+  let isBid: Bool
+  private(set) var entries = Column<Entry>()
+
+  init(isBid: Bool) {
+    self.isBid = isBid
+  }
+
+  var count: Int { entries.count }
+
+  /// The best level, or nil for an empty side.
+  @inline(__always)
+  var best: Int32? { entries.last?.level }
+
+  @inline(__always)
+  func key(of price: Int64) -> Int64 { isBid ? price : -price }
+
+  /// The level at `price`, or where a level at `price` would be inserted.
+  private func search(_ price: Int64) -> (index: Int, found: Bool) {
+    let key = key(of: price)
+    var low = 0
+    var high = entries.count
+    // Most lookups are near the best end: scan the few best levels before bisecting the rest.
+    let scanEnd = max(high - 8, 0)
+    while high > scanEnd {
+      let entryKey = entries[high - 1].key
+      if entryKey <= key { return (entryKey == key ? high - 1 : high, entryKey == key) }
+      high -= 1
+    }
+    while low < high {
+      let middle = (low + high) / 2
+      if entries[middle].key < key { low = middle + 1 } else { high = middle }
+    }
+    return (low, low < entries.count && entries[low].key == key)
+  }
+
+  @inline(__always)
+  func level(at price: Int64) -> Int32? {
+    let (index, found) = search(price)
+    return found ? entries[index].level : nil
+  }
+
+  /// The level at `price`, or the insertion point for a new one, in one search.
+  @inline(__always)
+  func find(_ price: Int64) -> (level: Int32?, insertionIndex: Int) {
+    let (index, found) = search(price)
+    return found ? (entries[index].level, index) : (nil, index)
+  }
+
+  /// Inserts a level at an insertion point `find` returned for its price.
+  mutating func insert(level: Int32, price: Int64, at index: Int) {
+    precondition(
+      (index == 0 || entries[index - 1].key < key(of: price))
+        && (index == entries.count || entries[index].key > key(of: price)), "levels stay sorted")
+    entries.insert(Entry(key: key(of: price), level: level), at: index)
+  }
+
+  mutating func remove(price: Int64) {
+    let (index, found) = search(price)
+    precondition(found, "only a level that exists is removed")
+    if index == entries.count - 1 {
+      entries.removeLast()
+    } else {
+      entries.remove(at: index)
+    }
+  }
+
+  /// Levels from the best down (for inspection, snapshots and FOK counting: no allocation).
+  func levelBestFirst(_ rank: Int) -> Int32 {
+    entries[entries.count - 1 - rank].level
+  }
+
+  func duplicated() -> BookSide {
+    var copy = self
+    copy.entries = entries.duplicated()
+    return copy
+  }
+
+  mutating func deallocate() {
+    entries.deallocate()
+  }
+}

@@ -1,0 +1,195 @@
+/// A key of a `HashIndex`.
+protocol HashIndexKey: Equatable {
+  /// A value no real key ever takes: it marks an empty bucket.
+  static var vacant: Self { get }
+  /// 64 well-mixed bits under `seed`; only the low bits choose the bucket.
+  func hashCode(_ seed: HashSeed) -> UInt64
+}
+
+/// A keyed hash of one to three words: folded 64×64→128-bit multiplies (as in wyhash), with both
+/// operands masked by secret seed words, so that clients cannot pick keys that collide (account
+/// ids, clientOrderIds and transfer ids are theirs to choose) without knowing the seed.
+///
+/// Why not Swift's `Hasher`: SipHash costs ~150 instructions per key, and the engine looks up
+/// several keys per command; a folded multiply costs a handful. The seed comes from Swift's
+/// per-process hash seed, the same one `Dictionary` uses: it decides where entries sit, never what
+/// a lookup answers, so nothing the engine outputs depends on it.
+struct HashSeed: Sendable {
+  var first: UInt64
+  var second: UInt64
+
+  static let process = HashSeed(
+    first: UInt64(truncatingIfNeeded: 0x5EED_F1A5.hashValue),
+    second: UInt64(truncatingIfNeeded: 0x5EED_5EC0.hashValue) | 1)
+
+  @inline(__always)
+  static func fold(_ left: UInt64, _ right: UInt64) -> UInt64 {
+    let product = left.multipliedFullWidth(by: right)
+    return product.high ^ product.low
+  }
+
+  @inline(__always)
+  func hash(_ word: UInt64) -> UInt64 {
+    Self.fold(word ^ first, second ^ 0xE703_7ED1_A0B4_28DB)
+  }
+
+  @inline(__always)
+  func hash(_ word: UInt64, _ other: UInt64) -> UInt64 {
+    Self.fold(Self.fold(word ^ first, other ^ second) ^ first, 0xA076_1D64_78BD_642F)
+  }
+
+  @inline(__always)
+  func hash(_ word: UInt64, _ other: UInt64, _ third: UInt64) -> UInt64 {
+    Self.fold(hash(word, other) ^ third ^ second, first ^ 0x8EBC_6AF0_9C88_C6E3)
+  }
+}
+
+/// An open-addressing hash table from keys to small values, for lookups only.
+///
+/// Why not `Dictionary`: the engine's hot path does several lookups per command; this table hashes
+/// with a few multiplies instead of SipHash, stores key and value in one bucket (one cache line per
+/// probe), lives in a `Column` (no uniqueness checks) and never allocates once grown. Linear probing
+/// with backward-shift deletion keeps it free of tombstones. Nothing may depend on the order of its
+/// buckets: `forEachUnordered` is for callers that sort what they collect.
+///
+/// Like `Column`, it does not own its memory: its holder calls `deallocate()`.
+struct HashIndex<Key: HashIndexKey, Value> {
+  fileprivate struct Bucket {
+    var key: Key
+    var value: Value
+  }
+
+  private var buckets: Column<Bucket>
+  private var mask: Int
+  private let placeholder: Value
+  private let seed = HashSeed.process
+  private(set) var count: Int = 0
+
+  /// `placeholder` fills empty buckets; it is never returned.
+  init(placeholder: Value, minimumCapacity: Int = 16) {
+    var capacity = 16
+    while capacity * 5 < minimumCapacity * 8 { capacity *= 2 }
+    self.placeholder = placeholder
+    buckets = Column(repeating: Bucket(key: .vacant, value: placeholder), count: capacity)
+    mask = capacity - 1
+  }
+
+  func duplicated() -> HashIndex {
+    var copy = self
+    copy.buckets = buckets.duplicated()
+    return copy
+  }
+
+  mutating func deallocate() {
+    buckets.deallocate()
+  }
+
+  /// Bytes of table per entry at the current load, for reports on memory per order.
+  var bytesPerEntry: Double {
+    count == 0 ? 0 : Double(buckets.count * MemoryLayout<Bucket>.stride) / Double(count)
+  }
+
+  static var bucketStride: Int { MemoryLayout<Bucket>.stride }
+
+  @inline(__always)
+  private func home(of key: Key) -> Int {
+    Int(truncatingIfNeeded: key.hashCode(seed)) & mask
+  }
+
+  /// The bucket holding `key`, valid until the next insertion or removal. The vacant key is never
+  /// present (commands can carry it: an empty name, a zero id).
+  @inline(__always)
+  func position(of key: Key) -> Int? {
+    guard key != .vacant else { return nil }
+    var index = home(of: key)
+    while true {
+      let bucketKey = buckets[index].key
+      if bucketKey == key { return index }
+      if bucketKey == .vacant { return nil }
+      index = (index + 1) & mask
+    }
+  }
+
+  @inline(__always)
+  func value(for key: Key) -> Value? {
+    guard let index = position(of: key) else { return nil }
+    return buckets[index].value
+  }
+
+  @inline(__always)
+  func contains(_ key: Key) -> Bool {
+    position(of: key) != nil
+  }
+
+  /// Adds a key that is not present.
+  mutating func insert(_ key: Key, value: Value) {
+    precondition(key != .vacant, "the vacant key marks empty buckets and cannot be stored")
+    if (count + 1) * 8 > buckets.count * 5 { grow() }
+    var index = home(of: key)
+    while buckets[index].key != .vacant {
+      precondition(buckets[index].key != key, "a key is inserted at most once")
+      index = (index + 1) & mask
+    }
+    buckets[index] = Bucket(key: key, value: value)
+    count += 1
+  }
+
+  /// The value in a bucket found by `position(of:)`.
+  @inline(__always)
+  subscript(position position: Int) -> Value {
+    get { buckets[position].value }
+    nonmutating set { buckets[position].value = newValue }
+  }
+
+  /// Removes a key and returns its value, or nil when it is not present.
+  @discardableResult
+  mutating func removeValue(for key: Key) -> Value? {
+    guard let position = position(of: key) else { return nil }
+    return remove(at: position)
+  }
+
+  /// Removes the entry in a bucket found by `position(of:)` and returns its value.
+  @discardableResult
+  mutating func remove(at position: Int) -> Value {
+    var hole = position
+    let removed = buckets[hole].value
+    // Backward-shift deletion: move later members of the probe run into the hole when their home
+    // does not lie cyclically in (hole, candidate], so every key stays reachable from its home.
+    var candidate = hole
+    while true {
+      candidate = (candidate + 1) & mask
+      let candidateKey = buckets[candidate].key
+      if candidateKey == .vacant { break }
+      let candidateHome = home(of: candidateKey)
+      let staysPut =
+        hole <= candidate
+        ? (hole < candidateHome && candidateHome <= candidate)
+        : (hole < candidateHome || candidateHome <= candidate)
+      if staysPut { continue }
+      buckets[hole] = buckets[candidate]
+      hole = candidate
+    }
+    buckets[hole] = Bucket(key: .vacant, value: placeholder)
+    count -= 1
+    return removed
+  }
+
+  /// Visits every entry in bucket order, which depends on the process's hash seed: callers must
+  /// not let this order reach events, hashes or snapshots (they sort what they collect).
+  func forEachUnordered(_ body: (Key, Value) -> Void) {
+    for index in buckets.indices where buckets[index].key != .vacant {
+      body(buckets[index].key, buckets[index].value)
+    }
+  }
+
+  private mutating func grow() {
+    var old = buckets
+    buckets = Column(repeating: Bucket(key: .vacant, value: placeholder), count: old.count * 2)
+    mask = buckets.count - 1
+    count = 0
+    for index in old.indices where old[index].key != .vacant {
+      insert(old[index].key, value: old[index].value)
+    }
+    old.deallocate()
+  }
+}

@@ -1,0 +1,72 @@
+import Testing
+
+@testable import TradelogCore
+
+/// The open-addressing index answers exactly as a dictionary would, through growth and
+/// backward-shift deletions.
+@Suite struct HashIndexTests {
+  @Test func agreesWithADictionaryOverRandomOperations() {
+    var index = HashIndex<ClientOrderKey, Int32>(placeholder: -1)
+    defer { index.deallocate() }
+    var model: [UInt64: Int32] = [:]
+    var random = SplitMix(seed: 42)
+    for step in 0..<50_000 {
+      // A small key space makes removals of present keys and re-insertions frequent.
+      let clientOrderId = random.next() % 3_000 + 1
+      let key = ClientOrderKey(clientOrderId: clientOrderId, account: 7)
+      if random.next() % 3 == 0 {
+        #expect(index.removeValue(for: key) == model.removeValue(forKey: clientOrderId))
+      } else if let position = index.position(of: key) {
+        index[position: position] = Int32(step)
+        model[clientOrderId] = Int32(step)
+      } else {
+        index.insert(key, value: Int32(step))
+        model[clientOrderId] = Int32(step)
+      }
+      #expect(index.count == model.count)
+    }
+    for clientOrderId in UInt64(1)...3_000 {
+      #expect(
+        index.value(for: ClientOrderKey(clientOrderId: clientOrderId, account: 7)) == model[clientOrderId])
+    }
+    var visited = 0
+    index.forEachUnordered { key, value in
+      visited += 1
+      #expect(model[key.clientOrderId] == value)
+    }
+    #expect(visited == model.count)
+  }
+
+  @Test func keysDifferingOnlyInAccountAreDistinct() {
+    var index = HashIndex<ClientOrderKey, Int32>(placeholder: -1)
+    defer { index.deallocate() }
+    index.insert(ClientOrderKey(clientOrderId: 5, account: 1), value: 1)
+    index.insert(ClientOrderKey(clientOrderId: 5, account: 2), value: 2)
+    #expect(index.value(for: ClientOrderKey(clientOrderId: 5, account: 1)) == 1)
+    #expect(index.value(for: ClientOrderKey(clientOrderId: 5, account: 2)) == 2)
+    #expect(index.value(for: ClientOrderKey(clientOrderId: 5, account: 3)) == nil)
+  }
+
+  /// Commands can carry the vacant key (an empty name, a zero id): it is never found.
+  @Test func theVacantKeyIsNeverFound() {
+    var index = HashIndex<NameKey, Int32>(placeholder: -1)
+    defer { index.deallocate() }
+    #expect(index.value(for: .vacant) == nil)
+    index.insert(NameKey(name: Symbol("A")!), value: 1)
+    #expect(index.value(for: .vacant) == nil)
+    #expect(!index.contains(.vacant))
+  }
+
+  @Test func duplicatesAreIndependent() {
+    var original = HashIndex<OrderIdKey, Int32>(placeholder: -1)
+    defer { original.deallocate() }
+    original.insert(OrderIdKey(orderId: 1), value: 10)
+    var copy = original.duplicated()
+    defer { copy.deallocate() }
+    copy.insert(OrderIdKey(orderId: 2), value: 20)
+    copy.removeValue(for: OrderIdKey(orderId: 1))
+    #expect(original.value(for: OrderIdKey(orderId: 1)) == 10)
+    #expect(original.value(for: OrderIdKey(orderId: 2)) == nil)
+    #expect(copy.value(for: OrderIdKey(orderId: 2)) == 20)
+  }
+}
