@@ -535,19 +535,21 @@ import TradelogCore
     #expect(events[2] == X.canceled(2, account: 1, remaining: 3, .budget))
   }
 
-  /// docs/exchange-rules.md: a MARKET BUY takes from each maker once. Fee rounding can leave enough
-  /// for one more lot (fee(5) = 0 but fee(10) = 1 at 10 %): the order still ends with BUDGET.
-  @Test func aMarketBuyTakesFromEachMakerOnce() {
+  /// docs/exchange-rules.md: each step takes what the budget left pays for, at the same maker again
+  /// if it still has lots. Fee rounding makes two lots dearer than two single lots here (fee(5) = 0
+  /// but fee(10) = 1 at 10 %): a budget of 10 buys one lot, then another, then ends with BUDGET.
+  @Test func aMarketBuySpendsItsBudgetLotByLotWhenFeeRoundingAllows() {
     var exchange = Self.exchange(takerFeeBps: 1_000)
     exchange.limit(2, 1, .sell, price: 5, quantity: 3)
     let events = exchange.apply(X.marketOrder(1, 1, .buy, quantity: 3, quoteBudget: 10))
     #expect(
-      events.prefix(3).elementsEqual([
+      events.prefix(4).elementsEqual([
         X.accepted(
           2, account: 1, clientOrderId: 1, .buy, price: 0, quantity: 3, type: .market,
           timeInForce: .immediateOrCancel),
         X.trade(1, price: 5, quantity: 1, maker: (1, 2), taker: (2, 1), takerSide: .buy),
-        X.canceled(2, account: 1, remaining: 2, .budget),
+        X.trade(2, price: 5, quantity: 1, maker: (1, 2), taker: (2, 1), takerSide: .buy),
+        X.canceled(2, account: 1, remaining: 1, .budget),
       ]))
   }
 

@@ -25,25 +25,17 @@ extension EngineCore {
         return -1
       }
       var lots = min(taker.remaining, books[makerSlot].remaining)
-      var isBudgetLimited = false
       if taker.isMarketBuy {
-        let affordable = affordableLots(taker, price: price, wanted: lots)
-        guard affordable > 0 else {
+        // docs/exchange-rules.md: each step takes what the budget left pays for; the step after a
+        // budget-limited trade looks at the same maker again, and ends the order only when not one
+        // more lot fits.
+        lots = affordableLots(taker, price: price, wanted: lots)
+        guard lots > 0 else {
           cancelRemainder(of: taker, reason: .budget, into: &batch)
           return -1
         }
-        if affordable < lots {
-          lots = affordable
-          isBudgetLimited = true
-        }
       }
       trade(&taker, makerSlot: makerSlot, price: price, lots: lots, into: &batch)
-      if isBudgetLimited {
-        // docs/exchange-rules.md: a MARKET BUY takes from each maker once; a budget-limited take
-        // leaves lots of both, and the budget ends the order.
-        cancelRemainder(of: taker, reason: .budget, into: &batch)
-        return -1
-      }
     }
     if taker.remaining == 0 {
       ledger.release(taker.held, in: taker.heldBalance)
