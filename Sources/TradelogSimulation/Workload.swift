@@ -16,6 +16,8 @@ public struct Workload: IteratorProtocol, Sequence, Sendable {
   /// What the reference model answered to the command just yielded: a differential test may compare
   /// the engine's batch with it instead of running a second reference model.
   public private(set) var lastBatch: [Event] = []
+  /// The reference model's state after the command just yielded, for state comparisons.
+  public var reference: ReferenceExchange { shadow }
 
   var random: SimulationRandom
   /// The exchange as the commands yielded so far leave it.
