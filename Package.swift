@@ -31,6 +31,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "tradelog", targets: ["tradelog"]),
+    .executable(name: "tradelog-bench", targets: ["TradelogBenchmarks"]),
     .library(name: "TradelogWire", targets: ["TradelogWire"]),
   ],
   dependencies: [
@@ -63,6 +64,11 @@ let package = Package(
     .target(
       name: "RecordLog", dependencies: ["SQLiteDatabase", "KafkaClient"], swiftSettings: strictSettings),
 
+    // Services as libraries: offline replay now; the sequencer and projectors build on the same parts.
+    .target(
+      name: "TradelogServices", dependencies: ["TradelogCore", "TradelogWire", "RecordLog"],
+      swiftSettings: strictSettings),
+
     // The `tradelog` command: argument parsing only; the work lives in the libraries above.
     .executableTarget(
       name: "tradelog",
@@ -72,6 +78,18 @@ let package = Package(
         "TradelogSimulation",
         "KafkaClient",
         "RecordLog",
+        "TradelogServices",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings),
+
+    // Benchmarks, outside the test command: each prints its figures next to a reference. The
+    // allocation counter replaces malloc, so it is linked into this executable only.
+    .target(name: "CAllocationCounter"),
+    .executableTarget(
+      name: "TradelogBenchmarks",
+      dependencies: [
+        "TradelogCore", "TradelogSimulation", "LZ4Frame", "CAllocationCounter",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
