@@ -22,7 +22,11 @@ unsigned long long tradelog_allocation_count(void) {
   return atomic_load_explicit(&allocation_count, memory_order_relaxed);
 }
 
-unsigned long long tradelog_heap_bytes_in_use(void) { return mallinfo2().uordblks; }
+unsigned long long tradelog_heap_bytes_in_use(void) {
+  // Large blocks (the engine's columns) come from mmap and are counted apart from the arena.
+  struct mallinfo2 info = mallinfo2();
+  return info.uordblks + info.hblkhd;
+}
 
 void *malloc(size_t size) {
   count_one();

@@ -96,7 +96,17 @@ struct EngineBenchmarkCommand: ParsableCommand {
     guard restingCount == restingOrders else {
       throw ValidationError("expected \(restingOrders) resting orders, found \(restingCount)")
     }
-    print("heap bytes/order:      \(fixed(Double(heapAfter - heapBefore) / Double(restingOrders), 1))")
+    let statistics = engine.statistics
+    let accounted =
+      Double(statistics.restingOrderStride) + statistics.orderIdIndexBytesPerOrder
+      + statistics.clientOrderIdIndexBytesPerEntry
+    print(
+      "bytes/resting order:   \(fixed(accounted, 1))   (slot \(statistics.restingOrderStride), orderId index "
+        + "\(fixed(statistics.orderIdIndexBytesPerOrder, 1)), clientOrderId index "
+        + "\(fixed(statistics.clientOrderIdIndexBytesPerEntry, 1)))")
+    print(
+      "heap growth/order:     \(fixed(Double(heapAfter - heapBefore) / Double(restingOrders), 1))"
+        + "   (everything the engine grew by, spare capacity of its tables included)")
     try snapshotTimes(of: engine)
   }
 
