@@ -130,6 +130,10 @@ let package = Package(
       name: "RecordLogTests", dependencies: ["RecordLog", "KafkaClient", "TradelogTestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
+      name: "TradelogServicesTests",
+      dependencies: ["TradelogServices", "TradelogSimulation", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
       name: "TradelogCommandTests", dependencies: ["tradelog", "TradelogTestSupport", "KafkaClient"],
       swiftSettings: strictSettings),
   ]
