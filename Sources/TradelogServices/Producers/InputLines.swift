@@ -23,6 +23,7 @@ public final class InputLines {
   private let descriptor: Int32
   private let ownsDescriptor: Bool
   private var pending: [UInt8] = []
+  private var chunk = [UInt8](repeating: 0, count: chunkSize)
   private var linesRead = 0
   private var reachedEnd = false
 
@@ -50,28 +51,31 @@ public final class InputLines {
   /// arrives or ends.
   public func nextLines() throws(ProducerError) -> [Line]? {
     guard !reachedEnd else { return nil }
-    var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
-    let count = readChunk(into: &chunk)
+    let count = readChunk()
     guard count >= 0 else {
       throw .cannotReadInput(path: path, reason: String(cString: strerror(errno)))
     }
     guard count > 0 else {
       reachedEnd = true
       // The last line had no line break.
-      return pending.isEmpty ? nil : [takeLine(upTo: pending.count, skipping: 0)]
+      return pending.isEmpty ? nil : [makeLine(pending[...])]
     }
     pending.append(contentsOf: chunk[..<count])
     var lines: [Line] = []
-    while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-      lines.append(takeLine(upTo: newline, skipping: 1))
+    var start = 0
+    while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+      lines.append(makeLine(pending[start..<newline]))
+      start = newline + 1
     }
+    // Once per chunk, not per line: removing from the front moves everything after it.
+    pending.removeFirst(start)
     guard pending.count <= Self.lineLengthMaximum else {
       throw .lineTooLong(line: linesRead + 1, maximum: Self.lineLengthMaximum)
     }
     return lines
   }
 
-  private func readChunk(into chunk: inout [UInt8]) -> Int {
+  private func readChunk() -> Int {
     while true {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       // A signal arriving during the read is not an input error.
@@ -80,12 +84,10 @@ public final class InputLines {
     }
   }
 
-  private func takeLine(upTo end: Int, skipping separatorLength: Int) -> Line {
-    var bytes = pending[..<end]
+  private func makeLine(_ bytes: ArraySlice<UInt8>) -> Line {
+    var bytes = bytes
     if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
     linesRead += 1
-    let line = Line(number: linesRead, text: String(decoding: bytes, as: UTF8.self))
-    pending.removeFirst(end + separatorLength)
-    return line
+    return Line(number: linesRead, text: String(decoding: bytes, as: UTF8.self))
   }
 }
