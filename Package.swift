@@ -66,7 +66,12 @@ let package = Package(
 
     // Services as libraries: offline replay now; the sequencer and projectors build on the same parts.
     .target(
-      name: "TradelogServices", dependencies: ["TradelogCore", "TradelogWire", "RecordLog"],
+      name: "TradelogServices",
+      dependencies: [
+        "TradelogCore", "TradelogWire", "RecordLog",
+        // Only to say why a JSON command line does not decode: TradelogWire's decoder never throws.
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ],
       swiftSettings: strictSettings),
 
     // The `tradelog` command: argument parsing only; the work lives in the libraries above.
@@ -123,6 +128,10 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "RecordLogTests", dependencies: ["RecordLog", "KafkaClient", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TradelogServicesTests",
+      dependencies: ["TradelogServices", "TradelogSimulation", "TradelogTestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TradelogCommandTests", dependencies: ["tradelog", "TradelogTestSupport", "KafkaClient"],
