@@ -67,12 +67,13 @@ extension KafkaLogConnection {
   /// Room for other producers' records and commit markers in the first window searched.
   private static let recoveryWindowSlack: Int64 = 64
 
-  /// Every record in `range`, read in batches.
-  private func readRange(_ range: Range<Int64>) throws(RecordLogError) -> [LogRecord] {
+  /// Every record in `range`, claim records included, read in batches.
+  func readRange(_ range: Range<Int64>) throws(RecordLogError) -> [LogRecord] {
     var records: [LogRecord] = []
     var next = range.lowerBound
     while next < range.upperBound {
-      let batch = try reader.readAvailable(from: next, max: ReadLimit(records: 10_000)).records
+      let batch = try reader.readAvailable(from: next, max: ReadLimit(records: 10_000), includingClaims: true)
+        .records
       guard let last = batch.last else { break }
       records += batch.prefix { $0.position < range.upperBound }
       next = last.position + 1

@@ -9,8 +9,11 @@ import KafkaClient
 ///   producer; after `claimWriter()`, as one transaction of a producer with the log's fixed
 ///   `transactional.id` (the address's or the options' `transactional.id`, else
 ///   `tradelog.writer.TOPIC.PARTITION`), which fences the previous claimant.
-/// - Positions are Kafka offsets. They increase but have gaps: a transaction's commit marker takes
-///   an offset of its own. When a delivery report carries no offset, the position is derived (see
+/// - `claimWriter()` also appends a claim record, and a claimed writer checks for a newer claim
+///   before each append: librdkafka's mock cluster does not fence by `transactional.id`, so this is
+///   what fences a writer there (see `KafkaWriterClaim`). Reads skip claim records.
+/// - Positions are Kafka offsets. They increase but have gaps: a transaction's commit marker and a
+///   claim record take offsets of their own. When a delivery report carries no offset, the position is derived (see
 ///   `KafkaOffsetRecovery`).
 /// - Reads go through a `read_committed` consumer assigned to the partition (no consumer group),
 ///   kept assigned between reads; `endPosition()` is the high watermark (under `read_committed`, the
@@ -31,6 +34,12 @@ public final class KafkaLogConnection: LogConnection {
   let clock: any LogClock
   let reader: KafkaLogReader
   let writer: KafkaLogWriter
+  /// Asks for the end of the log before each claimed append. A consumer of its own, never assigned,
+  /// because the reader's consumer may have a fetch held at the end of the partition, and an end
+  /// query on the same broker connection waits behind it.
+  let claimProbe: KafkaLogReader
+  /// Set while this connection is the claimed writer and not known to be fenced.
+  var writerClaim: KafkaWriterClaim?
 
   /// Checks the address's options; connects to nothing yet: each client is created at its first
   /// use (the producer at the first append or claim, the consumer at the first read or end query).
@@ -43,6 +52,7 @@ public final class KafkaLogConnection: LogConnection {
     settings = try KafkaLogSettings(address: address, options: options)
     reader = KafkaLogReader(settings: settings, operationTimeout: options.operationTimeout)
     writer = KafkaLogWriter(settings: settings, operationTimeout: options.operationTimeout)
+    claimProbe = KafkaLogReader(settings: settings, operationTimeout: options.operationTimeout)
   }
 
   public var address: LogAddress { .kafka(kafkaAddress) }

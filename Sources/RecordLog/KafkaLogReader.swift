@@ -51,11 +51,12 @@ final class KafkaLogReader {
   // MARK: Reading
 
   /// Records at and after `position` that the broker has now, up to `limit`. Also returns a
-  /// position the log is known to reach, for a wait that follows: reading may start there.
+  /// position the log is known to reach, for a wait that follows: reading may start there. Writer
+  /// claim records (`KafkaWriterClaim`) are skipped unless `includingClaims`.
   func readAvailable(
-    from position: Int64, max limit: ReadLimit
+    from position: Int64, max limit: ReadLimit, includingClaims: Bool = false
   ) throws(RecordLogError) -> (records: [LogRecord], end: Int64) {
-    var batch = ReadBatch(limit: limit)
+    var batch = ReadBatch(limit: limit, includesClaims: includingClaims)
     if isAssigned, position >= streamNext {
       try takeFetched(from: position, into: &batch)
       if batch.isFull { return (batch.records, streamNext) }
@@ -78,7 +79,7 @@ final class KafkaLogReader {
   ) throws(RecordLogError) -> [LogRecord] {
     let deadline = ContinuousClock.now.advanced(by: timeout)
     try moveStream(toward: position, safeStart: min(position, end))
-    var batch = ReadBatch(limit: limit)
+    var batch = ReadBatch(limit: limit, includesClaims: false)
     while batch.records.isEmpty {
       let remaining = ContinuousClock.now.duration(to: deadline)
       guard remaining > .zero else { break }
@@ -270,20 +271,27 @@ final class KafkaLogReader {
 /// The records one read collects, within its limit.
 private struct ReadBatch {
   let limit: ReadLimit
+  /// Whether writer claim records are collected; otherwise they are passed over like commit
+  /// markers, taking no room.
+  let includesClaims: Bool
   private(set) var records: [LogRecord] = []
   private var byteCount = 0
   /// Set when a record did not fit: the batch takes no more even if a smaller one would fit,
   /// since records must stay in order.
   private(set) var isFull = false
 
-  init(limit: ReadLimit) { self.limit = limit }
+  init(limit: ReadLimit, includesClaims: Bool) {
+    self.limit = limit
+    self.includesClaims = includesClaims
+  }
 
   var remainingRecords: Int { max(limit.records - records.count, 1) }
 
-  /// Adds `record` if it fits; the first record always fits, so an oversized one never stops a
-  /// reader.
+  /// Adds `record` if it fits (or passes over it, for a claim record that is not collected); the
+  /// first record always fits, so an oversized one never stops a reader.
   mutating func add(_ record: LogRecord) -> Bool {
     guard !isFull else { return false }
+    if !includesClaims, KafkaWriterClaim.isClaim(record) { return true }
     let bytes = byteCount + record.payloadByteCount
     guard records.isEmpty || bytes <= limit.bytes else {
       isFull = true

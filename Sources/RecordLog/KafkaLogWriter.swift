@@ -78,6 +78,12 @@ final class KafkaLogWriter {
     }
   }
 
+  /// Makes every later append throw `error`, without contacting the brokers: a newer claimant took
+  /// over. Closes the transactional producer (no transaction is open between appends).
+  func fence(_ error: RecordLogError) {
+    state = .fenced(error)
+  }
+
   /// Delivers `records` and returns the offset of each, in order; nil where the broker's answer
   /// carried none (a retried record of an idempotent producer that was already written). Throws if
   /// any record was not delivered.

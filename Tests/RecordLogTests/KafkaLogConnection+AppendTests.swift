@@ -27,35 +27,36 @@ struct KafkaLogConnectionAppendTests {
     #expect(try reader.endPosition() > positions.last!)
   }
 
-  /// What librdkafka's mock cluster does when two connections claim one log: `InitProducerId` gives
-  /// the second a new producer id and leaves the first one's valid, so the first is not fenced
-  /// (a real broker bumps the id's epoch instead, and the first one's next transaction fails). Either
-  /// way, whatever an append reports is what the log holds.
-  @Test("two claimants: the mock fences neither, and every append lands exactly where it was told")
-  func twoClaimants() throws {
-    let log = try KafkaMockLog(label: "two-claimants")
+  /// The mock cluster does not fence a producer when another registers the same
+  /// `transactional.id`, so this is the claim records' doing (see `KafkaWriterClaim`).
+  @Test("a fenced writer writes nothing, claim records stay hidden, and claiming again takes the log back")
+  func fencedWriterClaimsAgain() throws {
+    let log = try KafkaMockLog(label: "reclaim")
     let first = try log.open()
     try first.claimWriter()
     let fromFirst = try first.append([NewRecord(text: "a1"), NewRecord(text: "a2")])
     let second = try log.open()
     try second.claimWriter()
     #expect(first.transactionalID == second.transactionalID)
+    let fromSecond = try second.append(NewRecord(text: "b1"))
 
-    var expected = ["a1", "a2"]
-    var expectedPositions = fromFirst
-    do {
-      expectedPositions += try first.append([NewRecord(text: "a3"), NewRecord(text: "a4")])
-      expected += ["a3", "a4"]
-    } catch {
-      // A broker that fences: nothing of the batch may be in the log.
-      #expect(error.kind == .fenced)
+    let fenced = try #require(throws: RecordLogError.self) { try first.append(NewRecord(text: "lost")) }
+    #expect(fenced.kind == .fenced)
+    #expect(fenced.message.contains("claim record"))
+    try first.claimWriter()
+    let fromFirstAgain = try first.append(NewRecord(text: "a3"))
+    let fencedSecond = try #require(throws: RecordLogError.self) {
+      try second.append(NewRecord(text: "lost"))
     }
-    expectedPositions += try second.append([NewRecord(text: "b1"), NewRecord(text: "b2")])
-    expected += ["b1", "b2"]
+    #expect(fencedSecond.kind == .fenced)
 
     let records = try log.open().read(from: 0, max: 100)
-    #expect(records.map(\.text) == expected)
-    #expect(records.map(\.position) == expectedPositions)
+    #expect(records.map(\.text) == ["a1", "a2", "b1", "a3"])
+    #expect(records.map(\.position) == fromFirst + [fromSecond, fromFirstAgain])
+    // Three claims, each a record of its own: the positions before each writer's first record.
+    #expect(fromFirst[0] >= 1)
+    #expect(fromSecond > fromFirst[1] + 1)
+    #expect(fromFirstAgain > fromSecond + 1)
   }
 
   @Test("an append to a partition the topic does not have fails with notFound and writes nothing")

@@ -3,11 +3,8 @@ import Testing
 
 /// The Kafka backend, on librdkafka's mock cluster, against the common log contract.
 ///
-/// Positions have gaps on Kafka (a claimed writer's commit markers take offsets) and timestamps are
-/// the producers' (CreateTime), so neither extra guarantee holds. The contract's fencing check is not
-/// run: the mock cluster does not fence a producer when another registers the same
-/// `transactional.id` (see `KafkaLogConnectionAppendTests` for what it does instead, and
-/// `RecordLogErrorKafkaTests` for how librdkafka's fencing errors are reported).
+/// Positions have gaps on Kafka (a claimed writer's commit markers and claim records take offsets)
+/// and timestamps are the producers' (CreateTime), so neither extra guarantee holds.
 @Suite("KafkaLogConnection honours the log contract")
 struct KafkaLogConnectionContractTests {
   /// Runs `check` over a fresh topic on a mock cluster of its own.
@@ -49,6 +46,9 @@ struct KafkaLogConnectionContractTests {
   func timestamps() async throws {
     try await withContract("timestamps") { try $0.timestampsComeFromTheClock() }
   }
+
+  @Test("a second writer fences the first, whose batch leaves nothing")
+  func fencing() async throws { try await withContract("fencing") { try $0.aSecondWriterFencesTheFirst() } }
 
   @Test("concurrent appenders on separate connections lose and duplicate nothing")
   func concurrentAppenders() async throws {
