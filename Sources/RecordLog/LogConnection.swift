@@ -8,9 +8,9 @@
 /// What every backend guarantees:
 /// - `append` is atomic: all the records of a batch become visible together, or none do.
 /// - Positions strictly increase in log order and never change. On the embedded log they are also
-///   gapless (0, 1, 2, ...). On Kafka a transactional commit marker takes an offset of its own, so a
-///   reader continues from the last record's position + 1 and never counts on the next position being
-///   a record.
+///   gapless (0, 1, 2, ...). On Kafka a transactional commit marker takes an offset of its own (and
+///   so does the claim record `claimWriter()` appends, which reads skip), so a reader continues from
+///   the last record's position + 1 and never counts on the next position being a record.
 /// - `read` returns records in position order, starting at the first record at or after `position`.
 /// - A connection that called `claimWriter()` is fenced once another connection claims the same log:
 ///   its appends throw `RecordLogError.Kind.fenced` and write nothing. This keeps a second sequencer

@@ -9,9 +9,7 @@ public func openLog(
   case .sqlite(let path):
     return try SQLiteLogConnection(path: path, options: options.sqlite, clock: options.clock)
   case .kafka(let kafkaAddress):
-    throw RecordLogError(
-      kind: .invalidAddress,
-      message: "\(kafkaAddress): this build has no Kafka log backend yet; use a sqlite: address")
+    return try KafkaLogConnection(address: kafkaAddress, options: options.kafka, clock: options.clock)
   }
 }
 
@@ -29,13 +27,17 @@ public func openLog(
 /// own), and the clock that stamps appended records.
 public struct LogOpenOptions: Sendable {
   public var sqlite: SQLiteLogConnection.Options
+  /// Carries the librdkafka properties given as `-X key=value` (`kafka.setProperty(parsing:)`).
+  public var kafka: KafkaLogConnection.Options
   public var clock: any LogClock
 
   public init(
     sqlite: SQLiteLogConnection.Options = SQLiteLogConnection.Options(),
+    kafka: KafkaLogConnection.Options = KafkaLogConnection.Options(),
     clock: any LogClock = SystemLogClock()
   ) {
     self.sqlite = sqlite
+    self.kafka = kafka
     self.clock = clock
   }
 }
