@@ -50,10 +50,7 @@ struct LogOptions: ParsableArguments {
         throw LogOptionsError(
           message: "--sqlite-synchronous applies to sqlite: logs only; \(address) is a Kafka log.")
       }
-      // KAFKA OPTIONS: the one place the -X properties reach the log. Until LogOpenOptions has its
-      // Kafka options, openLog refuses kafka:// addresses itself; then this becomes:
-      //   for property in kafkaProperties { options.kafka.properties.set(property.key, property.value) }
-      _ = kafkaProperties
+      for property in kafkaProperties { options.kafka.properties.set(property.key, property.value) }
     }
     return options
   }
