@@ -1,0 +1,2 @@
+// Replaced by the sequencer suites.
+import Testing
