@@ -1,2 +1,0 @@
-// Replaced by the sequencer suites.
-import Testing
