@@ -8,6 +8,9 @@ struct Tradelog: AsyncParsableCommand {
     commandName: "tradelog",
     abstract: "An event-sourced exchange back end: command log in, event log out.",
     version: "0.1.0",
-    subcommands: [ReplayCommand.self, WorkloadCommand.self, BrokerCommand.self]
+    subcommands: [
+      SequencerCommand.self, SnapshotCommand.self, ReplayCommand.self, WorkloadCommand.self,
+      BrokerCommand.self,
+    ]
   )
 }

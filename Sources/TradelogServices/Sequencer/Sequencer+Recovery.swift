@@ -32,6 +32,9 @@ extension Sequencer {
     }
     let first = try reader.batch(seq: point.lastSeq + 1)
     try replay(comparingWith: EventsCursor(reader: reader, position: first.position), through: last.batch.seq)
+    // Replayed commands count toward the next snapshot: after a long replay one is due at once, so
+    // that a sequencer restarted again and again still moves its starting point forward.
+    snapshotSchedule.applied(Int(last.batch.seq - point.lastSeq))
     configuration.log(
       "recovery: replayed and checked seq \(point.lastSeq + 1) to \(last.batch.seq); continuing at command "
         + "position \(nextCommandPosition)")
