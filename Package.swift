@@ -64,11 +64,17 @@ let package = Package(
     .target(
       name: "RecordLog", dependencies: ["SQLiteDatabase", "KafkaClient"], swiftSettings: strictSettings),
 
-    // Services as libraries: offline replay now; the sequencer and projectors build on the same parts.
+    // Adapter: snapshot files (an LZ4 frame holding a checked header and the engine's state) and the
+    // directory that keeps the last few.
+    .target(
+      name: "SnapshotStore", dependencies: ["TradelogCore", "LZ4Frame"], swiftSettings: strictSettings),
+
+    // Services as libraries: the sequencer-matcher, producers, tail and offline replay; the
+    // projectors build on the same parts.
     .target(
       name: "TradelogServices",
       dependencies: [
-        "TradelogCore", "TradelogWire", "RecordLog",
+        "TradelogCore", "TradelogWire", "RecordLog", "SnapshotStore",
         // Only to say why a JSON command line does not decode: TradelogWire's decoder never throws.
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
@@ -84,6 +90,7 @@ let package = Package(
         "KafkaClient",
         "RecordLog",
         "TradelogServices",
+        "SnapshotStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -130,11 +137,25 @@ let package = Package(
       name: "RecordLogTests", dependencies: ["RecordLog", "KafkaClient", "TradelogTestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "TradelogServicesTests",
-      dependencies: ["TradelogServices", "TradelogSimulation", "TradelogTestSupport"],
+      name: "SnapshotStoreTests",
+      dependencies: [
+        "SnapshotStore", "TradelogCore", "TradelogSimulation", "LZ4Frame", "TradelogTestSupport",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "TradelogCommandTests", dependencies: ["tradelog", "TradelogTestSupport", "KafkaClient"],
+      name: "TradelogServicesTests",
+      dependencies: [
+        "TradelogServices", "TradelogCore", "TradelogWire", "TradelogSimulation", "RecordLog",
+        "SnapshotStore",
+        "TradelogTestSupport",
+      ],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TradelogCommandTests",
+      dependencies: [
+        "tradelog", "TradelogTestSupport", "KafkaClient", "RecordLog", "TradelogCore", "TradelogWire",
+        "TradelogSimulation", "TradelogServices", "SnapshotStore",
+      ],
       swiftSettings: strictSettings),
   ]
 )

@@ -8,9 +8,14 @@ import TradelogSimulation
 struct ReplayCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "replay",
-    abstract: "Run a JSON-lines command file through a fresh engine and report what it did.",
+    abstract:
+      "Run a JSON-lines command file or a commands log through a fresh engine and report what it did.",
     discussion: """
-      Each line of the file is one command (a blank or unreadable line is a MALFORMED command, not \
+      --commands may also be a commands log (sqlite:PATH or kafka://HOST:PORT/TOPIC): every record up \
+      to the log's end is replayed with its own position and timestamp, so --events-out holds exactly \
+      the batches the sequencer wrote to the events log, as JSON lines.
+
+      Each line of a file is one command (a blank or unreadable line is a MALFORMED command, not \
       an error); its position is its 0-based line number and its timestamp equals its position. \
       Event batches are numbered and hash-chained exactly as the sequencer writes them, so two runs \
       on the same file write the same bytes.
@@ -19,7 +24,8 @@ struct ReplayCommand: ParsableCommand {
       --book-out books.jsonl --book-every 1000 --book-depth 5
       """)
 
-  @Option(help: ArgumentHelp("The JSON-lines command file.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp("The JSON-lines command file, or a commands log address.", valueName: "path|address"))
   var commands: String
 
   @Option(help: ArgumentHelp("Write event batches as JSON lines here (- for stdout).", valueName: "path"))
@@ -37,6 +43,11 @@ struct ReplayCommand: ParsableCommand {
   func validate() throws {
     guard bookEvery >= 1 else { throw ValidationError("--book-every must be at least 1, not \(bookEvery).") }
     guard bookDepth >= 1 else { throw ValidationError("--book-depth must be at least 1, not \(bookDepth).") }
+    do {
+      if try CommandFileReplay.logAddress(commands) != nil { return }
+    } catch let error as ReplayError {
+      throw ValidationError(error.description)
+    }
     guard FileManager.default.isReadableFile(atPath: commands) else {
       throw ValidationError("--commands: cannot read \(commands). Check the path and its permissions.")
     }

@@ -64,7 +64,9 @@ struct TailCommand: ParsableCommand {
 
   func run() throws {
     // Before the log is opened, so an early SIGINT still ends the command cleanly.
-    let stopRequest = follow ? StopRequest() : nil
+    let stopRequest = StopRequest()
+    let signals = follow ? StopSignalSources(stopRequest: stopRequest) : nil
+    defer { signals?.cancel() }
     let connection = try log.open(address, createIfMissing: false)
     let output = try BufferedOutput(path: "-")
     let summary = RecordSummary()
@@ -78,7 +80,7 @@ struct TailCommand: ParsableCommand {
         // Followers see each read's records at once, not when a buffer fills.
         try output.flush()
       },
-      shouldStop: { stopRequest?.isRequested ?? false })
+      shouldStop: { stopRequest.isRequested })
     try output.close()
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RecordLog
 import Testing
 import TradelogCore
 import TradelogSimulation
@@ -75,6 +76,33 @@ import TradelogWire
     // The lines no decoder could read are MALFORMED commands, not errors.
     #expect(batches[101].events == [.commandRejected(CommandRejected(reason: .malformed))])
     #expect(batches[202].events == [.commandRejected(CommandRejected(reason: .malformed))])
+  }
+
+  @Test func replayingACommandsLogWritesTheBatchesTheSequencerWrote() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let commands = LogAddress.sqlite(path: directory.file("commands.db").path)
+    let events = LogAddress.sqlite(path: directory.file("events.db").path)
+    try openLog(commands).append(SequencerCommandTests.workloadRecords(seed: 43, count: 5_000))
+    let sequencer = try SequencerProcess(
+      commands: commands.description, events: events.description, snapshots: directory.file("snapshots").path,
+      errorFile: directory.file("sequencer.err"))
+    let caughtUp = try ExpectedEvents.waitForRecords(in: events, count: 5_000, timeout: .seconds(60))
+    sequencer.send(SIGTERM)
+    #expect(sequencer.wait() == 0, "\(sequencer.standardError)")
+    try #require(caughtUp)
+    let eventsOut = directory.file("events.jsonl")
+    let result = try Subprocess.run(
+      try BuiltProducts.tradelog.path,
+      ["replay", "--commands", commands.description, "--events-out", eventsOut.path])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.outputText.contains("commands:    5000\n"))
+    let replayed = try String(contentsOf: eventsOut, encoding: .utf8).split(separator: "\n").map(String.init)
+    let written = try ExpectedEvents.allValues(of: events).map {
+      try EventBatchRecord(serializedBytes: $0).jsonLine()
+    }
+    #expect(replayed.count == 5_000)
+    #expect(replayed == written)
   }
 
   @Test func missingCommandFileIsAClearError() throws {

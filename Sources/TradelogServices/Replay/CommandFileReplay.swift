@@ -1,13 +1,17 @@
 import Foundation
+import RecordLog
 import TradelogCore
 import TradelogWire
 
-/// Runs a JSON-lines command file through a fresh engine, exactly as the sequencer would run the
-/// same commands from a log: the command's position is its 0-based line number and its timestamp
-/// equals its position. Event batches are sealed into the same hash chain, so the output is the
-/// event log the sequencer would write, byte for byte.
+/// Runs a JSON-lines command file, or a commands log, through a fresh engine, exactly as the
+/// sequencer runs commands from a log. From a file, the command's position is its 0-based line number
+/// and its timestamp equals its position; from a log (`commandsPath` is a `sqlite:` or `kafka://`
+/// address), both are the record's own and every record up to the log's end at start is replayed.
+/// Event batches are sealed into the same hash chain, so the output is the events log the sequencer
+/// writes, byte for byte.
 public struct CommandFileReplay {
   public struct Configuration: Sendable {
+    /// A JSON-lines file, or a log address (`sqlite:PATH`, `kafka://…`).
     public var commandsPath: String
     /// Where event batches go as JSON lines (`-` for standard output), if anywhere.
     public var eventsOutputPath: String?
@@ -36,7 +40,6 @@ public struct CommandFileReplay {
   }
 
   public func run() throws -> ReplaySummary {
-    let contents = try readCommandFile()
     let eventsOutput = try configuration.eventsOutputPath.map(BufferedOutput.init(path:))
     let bookOutput = try configuration.bookOutputPath.map(BufferedOutput.init(path:))
     var engine = Engine()
@@ -45,10 +48,8 @@ public struct CommandFileReplay {
     var summary = ReplaySummary()
     let clock = ContinuousClock()
     let start = clock.now
-    var position: UInt64 = 0
-    for line in CommandLines(contents) {
-      let command = CommandDecoder.decode(jsonUTF8: Array(line))
-      engine.apply(command, timestamp: Int64(position), into: &buffer)
+    try forEachCommand { command, position, timestamp in
+      engine.apply(command, timestamp: timestamp, into: &buffer)
       summary.count(buffer.events)
       if let eventsOutput {
         try eventsOutput.writeLine(chain.seal(buffer, commandOffset: position).jsonLine())
@@ -56,13 +57,40 @@ public struct CommandFileReplay {
       if let bookOutput, (position + 1) % UInt64(configuration.bookEvery) == 0 {
         try writeBooks(of: engine, at: position, to: bookOutput)
       }
-      position += 1
     }
     summary.elapsed = clock.now - start
     summary.stateHash = engine.stateHash()
     try eventsOutput?.close()
     try bookOutput?.close()
     return summary
+  }
+
+  /// Calls `body` with each command, its position and its timestamp, from the file or the log.
+  private func forEachCommand(_ body: (Command, UInt64, Int64) throws -> Void) throws {
+    if let address = try Self.logAddress(configuration.commandsPath) {
+      try CommandLogReader(address: address).forEachRecord { record in
+        try body(
+          CommandRecordDecoder.command(of: record), UInt64(record.position), record.timestampMilliseconds)
+      }
+      return
+    }
+    var position: UInt64 = 0
+    for line in CommandLines(try readCommandFile()) {
+      try body(CommandDecoder.decode(jsonUTF8: Array(line)), position, Int64(position))
+      position += 1
+    }
+  }
+
+  /// The log `text` names, or nil if it names a file. An address with a log scheme that does not
+  /// parse is an error, not a file name.
+  public static func logAddress(_ text: String) throws -> LogAddress? {
+    let lowercased = text.lowercased()
+    guard lowercased.hasPrefix("sqlite:") || lowercased.hasPrefix("kafka:") else { return nil }
+    do {
+      return try LogAddress(parsing: text)
+    } catch {
+      throw ReplayError.cannotRead(path: text, reason: error.message)
+    }
   }
 
   private func readCommandFile() throws -> [UInt8] {

@@ -20,12 +20,27 @@ public struct EventChain: Sendable {
   public mutating func seal(_ buffer: EventBuffer, commandOffset: UInt64) -> EventBatchRecord {
     var record = EventBatchRecord(
       seq: nextSeq, commandOffset: commandOffset, timestamp: buffer.timestamp, events: buffer.events)
+    record.chainHash = advance(over: record.bytesForChainHash())
+    return record
+  }
+
+  /// Seals like `seal`, but returns the record's binary form, encoding the events once: what the
+  /// sequencer appends to the events log and compares during recovery.
+  public mutating func sealSerialized(_ buffer: EventBuffer, commandOffset: UInt64) -> [UInt8] {
+    let record = EventBatchRecord(
+      seq: nextSeq, commandOffset: commandOffset, timestamp: buffer.timestamp, events: buffer.events)
+    let bytes = record.bytesForChainHash()
+    let chainHash = advance(over: bytes)
+    return EventBatchRecord.serializedBytes(bytesForChainHash: bytes, chainHash: chainHash)
+  }
+
+  /// Hashes the next batch's bytes onto the chain and moves on to the following `seq`.
+  private mutating func advance(over bytesForChainHash: [UInt8]) -> [UInt8] {
     var hasher = SHA256()
     hasher.update(previousHash)
-    hasher.update(record.bytesForChainHash())
-    record.chainHash = hasher.finalize()
-    previousHash = record.chainHash
+    hasher.update(bytesForChainHash)
+    previousHash = hasher.finalize()
     nextSeq += 1
-    return record
+    return previousHash
   }
 }

@@ -1,0 +1,112 @@
+import RecordLog
+import SnapshotStore
+import TradelogCore
+
+/// The sequencer-matcher: reads the commands log in batches, applies each command to the engine with
+/// the record's log timestamp, seals one event batch per command into the hash chain, and appends a
+/// read batch's event batches to the events log in one atomic append.
+///
+/// Exactly once by construction (DESIGN.md): on start it claims the events log, loads the newest
+/// usable snapshot, replays the commands between that snapshot and the last batch in the events log
+/// with output compared byte for byte instead of written, and only then appends. A crash at any
+/// instant leaves the events log a prefix of the one true output; the next start continues it.
+///
+/// `run()` blocks: call it on a thread of its own (the logs' tailing reads block). Not `Sendable`:
+/// it owns its log connections.
+public final class Sequencer {
+  public let configuration: SequencerConfiguration
+  let stopRequest: StopRequest
+  let commands: any LogConnection
+  let events: any LogConnection
+  let store: SnapshotStore
+  var engine = Engine()
+  var chain = EventChain()
+  /// The position of the next command record to apply.
+  var nextCommandPosition: Int64 = 0
+  var buffer = EventBuffer(capacity: 256)
+  /// Reused for every batch's outgoing records.
+  var outgoing: [NewRecord] = []
+  var snapshotSchedule: SnapshotSchedule
+  var progress: SequencerProgress
+
+  /// Opens both logs and the snapshot directory; nothing is read or claimed until `run()`.
+  public init(
+    configuration: SequencerConfiguration, stopRequest: StopRequest = StopRequest()
+  ) throws(SequencerError) {
+    self.configuration = configuration
+    self.stopRequest = stopRequest
+    do {
+      commands = try openLog(configuration.commands, options: configuration.logOptions)
+      events = try openLog(configuration.events, options: configuration.logOptions)
+    } catch {
+      throw SequencerError(error, while: "opening the logs")
+    }
+    do {
+      store = try SnapshotStore(
+        directory: configuration.snapshotDirectory, keepCount: configuration.snapshotsKept)
+    } catch {
+      throw SequencerError(error)
+    }
+    snapshotSchedule = SnapshotSchedule(
+      everyCommands: configuration.snapshotEveryCommands, interval: configuration.snapshotInterval)
+    progress = SequencerProgress(interval: configuration.progressInterval)
+    outgoing.reserveCapacity(configuration.batchSizeMax)
+  }
+
+  /// Recovers, then sequences until a stop is requested (returns after appending the batch in hand
+  /// and writing a last snapshot) or something fails (throws; nothing half-written is left).
+  public func run() throws(SequencerError) {
+    configuration.log(
+      "sequencer: commands \(configuration.commands), events \(configuration.events), snapshots "
+        + "\(configuration.snapshotDirectory) (every \(configuration.snapshotEveryCommands.map(String.init) ?? "-") "
+        + "commands or \(configuration.snapshotInterval.map { "\($0)" } ?? "-"), keep \(configuration.snapshotsKept)), "
+        + "batches of up to \(configuration.batchSizeMax) commands")
+    try recover()
+    let writer = BackgroundSnapshotWriter(store: store, log: configuration.log)
+    defer { writer.finish() }
+    snapshotSchedule.started(at: ContinuousClock.now)
+    while !stopRequest.isRequested {
+      let records = try readCommands(waitingUpTo: configuration.idleWait)
+      if !records.isEmpty { try sequence(records) }
+      takeSnapshotIfDue(writer: writer)
+      reportProgressIfDue(lastSnapshot: writer.lastWritten)
+    }
+    takeSnapshot(writer: writer, waitingForTheWriter: true)
+    configuration.log(
+      "sequencer: stopped at command position \(nextCommandPosition), events seq \(chain.nextSeq - 1)")
+  }
+
+  /// Applies `records` in order and appends their event batches in one append.
+  func sequence(_ records: [LogRecord]) throws(SequencerError) {
+    outgoing.removeAll(keepingCapacity: true)
+    for record in records {
+      engine.apply(
+        CommandRecordDecoder.command(of: record), timestamp: record.timestampMilliseconds, into: &buffer)
+      outgoing.append(NewRecord(value: chain.sealSerialized(buffer, commandOffset: UInt64(record.position))))
+    }
+    do {
+      try events.append(outgoing)
+    } catch {
+      // The engine is now ahead of the events log: this run cannot go on. A restart replays.
+      throw SequencerError(error, while: "appending \(outgoing.count) event batches")
+    }
+    nextCommandPosition = records[records.count - 1].position + 1
+    snapshotSchedule.applied(records.count)
+    progress.applied(records.count)
+  }
+
+  func readCommands(waitingUpTo wait: Duration) throws(SequencerError) -> [LogRecord] {
+    do {
+      return try commands.read(
+        from: nextCommandPosition, max: ReadLimit(records: configuration.batchSizeMax), waitingUpTo: wait)
+    } catch {
+      throw SequencerError(error, while: "reading the commands log from position \(nextCommandPosition)")
+    }
+  }
+
+  /// Where the engine stands: what a snapshot taken now records.
+  var currentPoint: SnapshotPoint {
+    SnapshotPoint(
+      commandPosition: nextCommandPosition, lastSeq: chain.nextSeq - 1, chainHash: chain.previousHash)
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import RecordLog
+import Synchronization
+import Testing
+import TradelogCore
+import TradelogSimulation
+import TradelogTestSupport
+import TradelogWire
+
+/// `tradelog sequencer` as operators run it: the built binary, killed, fenced and stopped.
+@Suite struct SequencerCommandTests {
+  /// `count` commands of a seeded workload as protobuf records.
+  static func workloadRecords(seed: UInt64, count: Int) -> [NewRecord] {
+    var workload = Workload(seed: seed)
+    return (0..<count).map { _ in NewRecord(value: CommandEncoder.encode(workload.next()!)) }
+  }
+
+  static var testLogOptions: LogOpenOptions {
+    var options = LogOpenOptions()
+    options.sqlite.synchronous = .normal
+    return options
+  }
+
+  @Test func killedAtRandomInstantsWhileCommandsArriveItLosesAndRepeatsNothing() throws {
+    let directory = try TemporaryDirectory(prefix: "sequencer-kill")
+    defer { directory.remove() }
+    let commands = LogAddress.sqlite(path: directory.file("commands.db").path)
+    let events = LogAddress.sqlite(path: directory.file("events.db").path)
+    let snapshots = directory.file("snapshots").path
+    let commandCount = 200_000
+    let records = Self.workloadRecords(seed: 31, count: commandCount)
+    // The producer appends 1,000 commands every 40 ms on a thread of its own, as a gateway would.
+    let producerDone = Atomic<Bool>(false)
+    let producerFailure = Mutex<String?>(nil)
+    let producer = Thread {
+      do {
+        let log = try openLog(commands, options: Self.testLogOptions)
+        for start in stride(from: 0, to: records.count, by: 1_000) {
+          try log.append(Array(records[start..<min(start + 1_000, records.count)]))
+          Thread.sleep(forTimeInterval: 0.04)
+        }
+      } catch {
+        producerFailure.withLock { $0 = "\(error)" }
+      }
+      producerDone.store(true, ordering: .releasing)
+    }
+    _ = try openLog(commands, options: Self.testLogOptions)
+    producer.start()
+
+    var random = SimulationRandom(seed: 2_024)
+    var errorOutputs: [String] = []
+    for run in 0..<24 {
+      let sequencer = try SequencerProcess(
+        commands: commands.description, events: events.description, snapshots: snapshots,
+        errorFile: directory.file("sequencer-\(run).err"), extraArguments: ["--snapshot-every", "5000"])
+      Thread.sleep(forTimeInterval: Double(random.inRange(200...1_200)) / 1_000)
+      sequencer.send(SIGKILL)
+      #expect(sequencer.wait() == SIGKILL, "run \(run) exited by itself: \(sequencer.standardError)")
+      errorOutputs.append(sequencer.standardError)
+    }
+    let last = try SequencerProcess(
+      commands: commands.description, events: events.description, snapshots: snapshots,
+      errorFile: directory.file("sequencer-last.err"), extraArguments: ["--snapshot-every", "5000"])
+    while !producerDone.load(ordering: .acquiring) { Thread.sleep(forTimeInterval: 0.05) }
+    let caughtUp = try ExpectedEvents.waitForRecords(
+      in: events, count: Int64(commandCount), timeout: .seconds(120))
+    last.send(SIGTERM)
+    #expect(last.wait() == 0, "\(last.standardError)")
+    try #require(producerFailure.withLock { $0 } == nil)
+    try #require(caughtUp, "the sequencer did not catch up: \(last.standardError)")
+
+    let written = try ExpectedEvents.allValues(of: events)
+    let expected = try ExpectedEvents.records(forCommandsIn: commands)
+    #expect(expected.count == commandCount)
+    #expect(written.count == commandCount, "a gap or a duplicate: \(written.count) batches")
+    #expect(written == expected, "the events log differs from a fresh replay of the commands log")
+    // Recovery ran from snapshots as well as from the events log alone.
+    let recoveries = (errorOutputs + [last.standardError]).joined(separator: "\n")
+    #expect(recoveries.contains("recovery: snapshot at command position"))
+    #expect(recoveries.contains("recovery: replayed and checked"))
+  }
+
+  @Test func aSecondSequencerProcessFencesTheFirst() throws {
+    let directory = try TemporaryDirectory(prefix: "sequencer-fence")
+    defer { directory.remove() }
+    let commands = LogAddress.sqlite(path: directory.file("commands.db").path)
+    let events = LogAddress.sqlite(path: directory.file("events.db").path)
+    let records = Self.workloadRecords(seed: 32, count: 2_000)
+    let producer = try openLog(commands, options: Self.testLogOptions)
+    try producer.append(Array(records[0..<1_000]))
+    let first = try SequencerProcess(
+      commands: commands.description, events: events.description, snapshots: directory.file("snapshots").path,
+      errorFile: directory.file("first.err"))
+    #expect(try ExpectedEvents.waitForRecords(in: events, count: 1_000, timeout: .seconds(60)))
+    let second = try SequencerProcess(
+      commands: commands.description, events: events.description, snapshots: directory.file("snapshots").path,
+      errorFile: directory.file("second.err"))
+    // The second has claimed the events log once it reports recovery; then new commands arrive.
+    let deadline = ContinuousClock.now + .seconds(60)
+    while !second.standardError.contains("recovery: "), ContinuousClock.now < deadline {
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    try producer.append(Array(records[1_000...]))
+    #expect(first.wait() == 3, "\(first.standardError)")
+    #expect(
+      first.standardError.contains("tradelog sequencer: fenced: another sequencer claimed the events log"))
+    #expect(try ExpectedEvents.waitForRecords(in: events, count: 2_000, timeout: .seconds(60)))
+    second.send(SIGTERM)
+    #expect(second.wait() == 0, "\(second.standardError)")
+    #expect(try ExpectedEvents.allValues(of: events) == ExpectedEvents.records(forCommandsIn: commands))
+  }
+}
