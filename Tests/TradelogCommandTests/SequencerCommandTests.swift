@@ -47,13 +47,18 @@ import TradelogWire
     _ = try openLog(commands, options: Self.testLogOptions)
     producer.start()
 
+    let eventsLog = try openLog(events, options: Self.testLogOptions)
     var random = SimulationRandom(seed: 2_024)
     var errorOutputs: [String] = []
     for run in 0..<24 {
       let sequencer = try SequencerProcess(
         commands: commands.description, events: events.description, snapshots: snapshots,
         errorFile: directory.file("sequencer-\(run).err"), extraArguments: ["--snapshot-every", "5000"])
-      Thread.sleep(forTimeInterval: Double(random.inRange(200...1_200)) / 1_000)
+      // Each run first makes progress (an append past the last one's end, so that snapshots and
+      // recovery from them happen however slow the machine is), then dies at a seeded instant.
+      let endBefore = try eventsLog.endPosition()
+      _ = try ExpectedEvents.waitForRecords(in: events, count: endBefore + 1, timeout: .seconds(60))
+      Thread.sleep(forTimeInterval: Double(random.inRange(0...600)) / 1_000)
       sequencer.send(SIGKILL)
       #expect(sequencer.wait() == SIGKILL, "run \(run) exited by itself: \(sequencer.standardError)")
       errorOutputs.append(sequencer.standardError)
