@@ -9,7 +9,8 @@ struct Tradelog: AsyncParsableCommand {
     abstract: "An event-sourced exchange back end: command log in, event log out.",
     version: "0.1.0",
     subcommands: [
-      SequencerCommand.self, SubmitCommand.self, LoadCommand.self, TailCommand.self, SnapshotCommand.self,
+      DevCommand.self, SequencerCommand.self, SubmitCommand.self, LoadCommand.self, TailCommand.self,
+      SnapshotCommand.self,
       ReplayCommand.self, WorkloadCommand.self,
       BrokerCommand.self,
     ]
