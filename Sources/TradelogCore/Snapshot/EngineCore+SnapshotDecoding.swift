@@ -225,7 +225,10 @@ extension EngineCore {
         guard books.openOrderCount < limits.openOrdersMax else {
           throw reader.invalid("too many open orders")
         }
-        restingOrders.append((order.orderId, books.rest(order, price: price)))
+        guard let slot = books.rest(order, price: price) else {
+          throw reader.invalid("order id \(order.orderId) is unassigned or repeated")
+        }
+        restingOrders.append((order.orderId, slot))
       }
     }
   }
@@ -239,7 +242,8 @@ extension EngineCore {
     let clientOrderId = try reader.read(UInt64.self)
     let remaining = try reader.read(Int64.self)
     let held = try reader.read(Int64.self)
-    guard orderId != 0, orderId < nextOrderId, books.slot(of: orderId) == nil else {
+    // A repeated id is found when the order is indexed (`OrderBooks.rest`), in the same probe.
+    guard orderId != 0, orderId < nextOrderId else {
       throw reader.invalid("order id \(orderId) is unassigned or repeated")
     }
     guard accountId != 0, let account = accounts.index(of: accountId) else {

@@ -11,7 +11,7 @@ struct OrderBooks {
   private(set) var levels = Column<PriceLevel>()
   private var freeLevel: Int32 = -1
   private(set) var sides = Column<BookSide>()
-  private var orderIndex = HashIndex<OrderIdKey, Int32>(placeholder: -1)
+  private var orderIndex = OrderIdIndex()
 
   func duplicated() -> OrderBooks {
     var copy = self
@@ -49,7 +49,7 @@ struct OrderBooks {
 
   @inline(__always)
   func slot(of orderId: UInt64) -> Int32? {
-    orderIndex.value(for: OrderIdKey(orderId: orderId))
+    orderIndex.slot(of: orderId, orders: orders)
   }
 
   @inline(__always)
@@ -80,25 +80,29 @@ struct OrderBooks {
   // MARK: Changes
 
   /// Puts an order at the back of the queue at `price` on its side, creating the level if needed,
-  /// and returns its slot. Links and `level` of `order` are set here.
-  mutating func rest(_ order: RestingOrder, price: Int64) -> Int32 {
+  /// and returns its slot; nil, changing nothing, when an order with its id rests already (only a
+  /// corrupt snapshot can ask for that). Links and `level` of `order` are set here.
+  mutating func rest(_ order: RestingOrder, price: Int64) -> Int32? {
+    let slot = newSlot(order)
+    guard orderIndex.insert(order.orderId, slot: slot, orders: orders) else {
+      freeSlot(slot)
+      return nil
+    }
     let sideIndex = Self.sideIndex(market: order.market, side: order.side)
     let (existing, insertionIndex) = sides[sideIndex].find(price)
     let level = existing ?? newLevel(price: price, sideIndex: sideIndex, at: insertionIndex)
-    var order = order
-    order.level = level
-    order.queuePrevious = levels[Int(level)].lastOrder
-    order.queueNext = -1
-    let slot = newSlot(order)
-    if order.queuePrevious >= 0 {
-      orders[Int(order.queuePrevious)].queueNext = slot
+    let previous = levels[Int(level)].lastOrder
+    orders[Int(slot)].level = level
+    orders[Int(slot)].queuePrevious = previous
+    orders[Int(slot)].queueNext = -1
+    if previous >= 0 {
+      orders[Int(previous)].queueNext = slot
     } else {
       levels[Int(level)].firstOrder = slot
     }
     levels[Int(level)].lastOrder = slot
     levels[Int(level)].orderCount += 1
     levels[Int(level)].quantity += order.remaining
-    orderIndex.insert(OrderIdKey(orderId: order.orderId), value: slot)
     openOrderCount += 1
     return slot
   }
@@ -135,10 +139,8 @@ struct OrderBooks {
       levels[Int(level)].firstOrder = freeLevel
       freeLevel = level
     }
-    orderIndex.removeValue(for: OrderIdKey(orderId: order.orderId))
-    orders[Int(slot)].queueNext = freeOrder
-    orders[Int(slot)].orderId = 0
-    freeOrder = slot
+    orderIndex.remove(order.orderId, slot: slot)
+    freeSlot(slot)
     openOrderCount -= 1
   }
 
@@ -186,6 +188,12 @@ struct OrderBooks {
     }
     orders.append(order)
     return Int32(orders.count - 1)
+  }
+
+  private mutating func freeSlot(_ slot: Int32) {
+    orders[Int(slot)].queueNext = freeOrder
+    orders[Int(slot)].orderId = 0
+    freeOrder = slot
   }
 
   private mutating func newLevel(price: Int64, sideIndex: Int, at insertionIndex: Int) -> Int32 {
