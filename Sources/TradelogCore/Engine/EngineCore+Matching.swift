@@ -125,9 +125,7 @@ extension EngineCore {
       held: taker.held, queuePrevious: -1, queueNext: -1, accountPrevious: -1, accountNext: -1, level: -1,
       account: taker.accountIndex, heldBalance: taker.heldBalance, creditBalance: taker.creditBalance,
       market: taker.market, side: taker.side)
-    guard let slot = books.rest(order, price: taker.price) else {
-      preconditionFailure("the engine assigns each order id once")
-    }
+    let slot = books.rest(order, price: taker.price)
     books.linkToAccount(slot, &accounts[taker.accountIndex])
     return slot
   }

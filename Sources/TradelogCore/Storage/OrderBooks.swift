@@ -74,29 +74,43 @@ struct OrderBooks {
     sides[Self.sideIndex(market: market, side: side)].level(at: price) != nil
   }
 
+  /// Makes room for `orderCount` more resting orders at once, for a snapshot being decoded.
+  mutating func reserve(orderCount: Int) {
+    orders.reserve(orders.count + orderCount)
+  }
+
+  /// Indexes the orders a decoded snapshot rested with `restUnindexed`, all at once; false when two
+  /// share an id.
+  mutating func indexDecodedOrders(_ entries: [OrderIdIndex.OrderSlot]) -> Bool {
+    orderIndex.insertAll(entries, orders: orders)
+  }
+
   /// Bytes of order-id index per resting order, for reports on memory per order.
   var orderIndexBytesPerEntry: Double { orderIndex.bytesPerEntry }
 
   // MARK: Changes
 
   /// Puts an order at the back of the queue at `price` on its side, creating the level if needed,
-  /// and returns its slot; nil, changing nothing, when an order with its id rests already (only a
-  /// corrupt snapshot can ask for that). Links and `level` of `order` are set here.
-  mutating func rest(_ order: RestingOrder, price: Int64) -> Int32? {
-    let slot = newSlot(order)
-    guard orderIndex.insert(order.orderId, slot: slot, orders: orders) else {
-      freeSlot(slot)
-      return nil
-    }
+  /// indexes it and returns its slot. Links and `level` of `order` are set here.
+  mutating func rest(_ order: RestingOrder, price: Int64) -> Int32 {
+    let slot = restUnindexed(order, price: price)
+    precondition(orderIndex.insert(order.orderId, slot: slot, orders: orders), "order ids are unique")
+    return slot
+  }
+
+  /// `rest` without indexing the order id: a decoded snapshot indexes its orders all at once
+  /// (`indexDecodedOrders`).
+  mutating func restUnindexed(_ order: RestingOrder, price: Int64) -> Int32 {
     let sideIndex = Self.sideIndex(market: order.market, side: order.side)
     let (existing, insertionIndex) = sides[sideIndex].find(price)
     let level = existing ?? newLevel(price: price, sideIndex: sideIndex, at: insertionIndex)
-    let previous = levels[Int(level)].lastOrder
-    orders[Int(slot)].level = level
-    orders[Int(slot)].queuePrevious = previous
-    orders[Int(slot)].queueNext = -1
-    if previous >= 0 {
-      orders[Int(previous)].queueNext = slot
+    var order = order
+    order.level = level
+    order.queuePrevious = levels[Int(level)].lastOrder
+    order.queueNext = -1
+    let slot = newSlot(order)
+    if order.queuePrevious >= 0 {
+      orders[Int(order.queuePrevious)].queueNext = slot
     } else {
       levels[Int(level)].firstOrder = slot
     }

@@ -18,6 +18,12 @@
 ///
 /// Like `Column`, it does not own its memory: its holder calls `deallocate()`.
 struct OrderIdIndex {
+  /// A resting order's id and slot.
+  struct OrderSlot {
+    var orderId: UInt64
+    var slot: Int32
+  }
+
   struct Bucket {
     var tag: UInt32
     /// −1 for an empty bucket.
@@ -39,6 +45,18 @@ struct OrderIdIndex {
 
   mutating func deallocate() {
     buckets.deallocate()
+  }
+
+  /// Indexes many orders at once (a decoded snapshot's), in the order of their home buckets so that
+  /// the table is written front to back instead of at random; false when two share an id.
+  mutating func insertAll(_ entries: [OrderSlot], orders: Column<RestingOrder>) -> Bool {
+    while (count + entries.count) * 8 > buckets.count * 5 { grow() }
+    // Each tag hashed once, not once per pass and per count.
+    let homed = entries.map { (home: UInt64(home(of: Self.tag($0.orderId))), entry: $0) }
+    for (_, entry) in RadixSort.sorted(homed, keysBelow: UInt64(buckets.count), by: { $0.home }) {
+      guard insert(entry.orderId, slot: entry.slot, orders: orders) else { return false }
+    }
+    return true
   }
 
   /// Bytes of table per entry at the current load, for reports on memory per order.
