@@ -22,15 +22,24 @@ struct EngineBenchmarkCommand: ParsableCommand {
   @Option(help: "Timed repetitions; the fastest counts.")
   var repetitions = 5
 
+  /// A part of the benchmark, to run alone (under a profiler, say).
+  enum Section: String, ExpressibleByArgument, CaseIterable {
+    case lobster, synthetic, resting
+  }
+
+  @Option(help: "Run only these sections (repeatable); all when left out.")
+  var only: [Section] = []
+
   /// Liquibook (C++, a book without a ledger) replaying the same LOBSTER hour on this kind of machine,
   /// without a depth view (shared/ENVIRONMENT.md). It cannot be built here, so its published figure
   /// stands in for a same-run measurement.
   static let liquibookCommandsPerSecond = 6_200_000.0
 
   func run() throws {
-    try lobsterThroughput()
-    syntheticThroughput()
-    try restingOrdersAndSnapshot()
+    let sections = only.isEmpty ? Section.allCases : only
+    if sections.contains(.lobster) { try lobsterThroughput() }
+    if sections.contains(.synthetic) { syntheticThroughput() }
+    if sections.contains(.resting) { try restingOrdersAndSnapshot() }
   }
 
   private func lobsterThroughput() throws {

@@ -173,6 +173,40 @@ import TradelogCore
     #expect(throws: SnapshotDecodingError.self) { try Engine(snapshotBody: moreRemaining) }
   }
 
+  /// Repeated ids are found when the decoded orders are indexed in bulk, after the bytes are read.
+  @Test func repeatedIdsOfRestingOrdersAreRejected() throws {
+    var exchange = TestExchange()
+    exchange.createMarket()
+    exchange.fund(1, "USD", 1_000)
+    exchange.limit(1, 1, .buy, price: 10, quantity: 3)
+    exchange.limit(1, 2, .buy, price: 9, quantity: 3)
+    let body = exchange.engine.encodeSnapshotBody()
+    #expect(try Engine(snapshotBody: body).openOrders.count == 2)
+    // The body ends with the two bid levels, best first (price, order count: 12 bytes, then the
+    // order: orderId, account, clientOrderId, remaining, held: 40 bytes), and the empty ask side's
+    // level count (4 bytes).
+    let second = body.count - 44
+    let first = second - 52
+    var repeatedOrderId = body
+    repeatedOrderId[second..<second + 8] = body[first..<first + 8]
+    #expect(Self.rejection(of: repeatedOrderId) == "an order id is repeated")
+    var repeatedClientOrderId = body
+    repeatedClientOrderId[second + 16..<second + 24] = body[first + 16..<first + 24]
+    #expect(
+      Self.rejection(of: repeatedClientOrderId) == "two open orders of one account share clientOrderId 1")
+  }
+
+  /// The reason an impossible state is rejected, or nil when the body decodes or fails otherwise.
+  static func rejection(of body: [UInt8]) -> String? {
+    do {
+      _ = try Engine(snapshotBody: body)
+      return nil
+    } catch {
+      guard case .invalidState(_, let reason) = error else { return nil }
+      return reason
+    }
+  }
+
   /// A fixed scenario's body, byte for byte: a change of the format must be deliberate (bump the
   /// version and update this vector).
   @Test func goldenVector() throws {

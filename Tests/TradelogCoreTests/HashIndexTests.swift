@@ -58,15 +58,15 @@ import Testing
   }
 
   @Test func duplicatesAreIndependent() {
-    var original = HashIndex<OrderIdKey, Int32>(placeholder: -1)
+    var original = HashIndex<AccountIdKey, Int32>(placeholder: -1)
     defer { original.deallocate() }
-    original.insert(OrderIdKey(orderId: 1), value: 10)
+    original.insert(AccountIdKey(account: 1), value: 10)
     var copy = original.duplicated()
     defer { copy.deallocate() }
-    copy.insert(OrderIdKey(orderId: 2), value: 20)
-    copy.removeValue(for: OrderIdKey(orderId: 1))
-    #expect(original.value(for: OrderIdKey(orderId: 1)) == 10)
-    #expect(original.value(for: OrderIdKey(orderId: 2)) == nil)
-    #expect(copy.value(for: OrderIdKey(orderId: 2)) == 20)
+    copy.insert(AccountIdKey(account: 2), value: 20)
+    copy.removeValue(for: AccountIdKey(account: 1))
+    #expect(original.value(for: AccountIdKey(account: 1)) == 10)
+    #expect(original.value(for: AccountIdKey(account: 2)) == nil)
+    #expect(copy.value(for: AccountIdKey(account: 2)) == 20)
   }
 }

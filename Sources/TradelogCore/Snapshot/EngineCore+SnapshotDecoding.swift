@@ -29,9 +29,16 @@ extension EngineCore {
     guard nextOrderId >= 1, nextTradeId >= 1 else { throw reader.invalid("order and trade ids start at 1") }
     try decodeAssets(&reader)
     let marketOrder = try decodeMarkets(&reader)
-    try decodeAccounts(&reader)
+    // Ids go into the indices after everything is read, all at once in bucket order: inserted one by
+    // one, a million orders cost a cache miss each (the tables are tens of MiB) and several growths.
+    var recentKeys: [ClientOrderKey] = []
+    try decodeAccounts(&reader, recentKeys: &recentKeys)
     try attachFeeBalances(&reader)
-    var restingOrders: [(orderId: UInt64, slot: Int32)] = []
+    // Every order takes `orderByteCount` bytes and little else follows, so the bytes left bound the
+    // orders: make room for them at once.
+    books.reserve(orderCount: reader.remainingByteCount / SnapshotFormat.orderByteCount)
+    var restingOrders: [OrderIdIndex.OrderSlot] = []
+    restingOrders.reserveCapacity(reader.remainingByteCount / SnapshotFormat.orderByteCount)
     var heldByBalance = [Int64](repeating: 0, count: ledger.slots.count)
     for market in marketOrder {
       for side in [Side.buy, .sell] {
@@ -42,6 +49,10 @@ extension EngineCore {
       try checkNotCrossed(market: market, &reader)
     }
     guard reader.remainingByteCount == 0 else { throw .trailingBytes(count: reader.remainingByteCount) }
+    guard books.indexDecodedOrders(restingOrders) else { throw reader.invalid("an order id is repeated") }
+    guard accounts.indexDecodedRecentOrders(recentKeys) else {
+      throw reader.invalid("recent clientOrderIds are non-zero and unique")
+    }
     try linkRestingOrders(restingOrders, &reader)
     try checkHoldsAndTotals(heldByBalance, &reader)
   }
@@ -95,7 +106,9 @@ extension EngineCore {
     return order
   }
 
-  private func decodeAccounts(_ reader: inout SnapshotReader) throws(SnapshotDecodingError) {
+  private func decodeAccounts(
+    _ reader: inout SnapshotReader, recentKeys: inout [ClientOrderKey]
+  ) throws(SnapshotDecodingError) {
     let count = try reader.readCount(itemByteCount: 20)
     guard count >= 1, count - 1 <= limits.accountsMax else {
       throw reader.invalid("\(count) accounts: the fee account and at most accountsMax others")
@@ -111,7 +124,7 @@ extension EngineCore {
       }
       let account = Int32(position)
       try decodeBalances(account: account, id: id, &reader)
-      try decodeRecentOrders(account: account, &reader)
+      try decodeRecentOrders(account: account, &reader, recentKeys: &recentKeys)
       try decodeTransferIds(account: account, &reader)
     }
   }
@@ -144,8 +157,9 @@ extension EngineCore {
     }
   }
 
+  /// Links the account's recent clientOrderIds and collects them for indexing (which finds repeats).
   private func decodeRecentOrders(
-    account: Int32, _ reader: inout SnapshotReader
+    account: Int32, _ reader: inout SnapshotReader, recentKeys: inout [ClientOrderKey]
   ) throws(SnapshotDecodingError) {
     let count = try reader.readCount(itemByteCount: 8)
     guard account != 0 || count == 0 else { throw reader.invalid("the fee account places no orders") }
@@ -155,11 +169,9 @@ extension EngineCore {
     }
     for _ in 0..<count {
       let clientOrderId = try reader.read(UInt64.self)
-      guard clientOrderId != 0, !accounts.isReserved(clientOrderId: clientOrderId, account: account) else {
-        throw reader.invalid("recent clientOrderIds are non-zero and unique")
-      }
-      accounts.remember(
-        clientOrderId: clientOrderId, account: account, window: limits.clientOrderIdWindow, openSlot: -1)
+      guard clientOrderId != 0 else { throw reader.invalid("recent clientOrderIds are non-zero and unique") }
+      accounts.appendDecodedRecentOrder(clientOrderId: clientOrderId, account: account)
+      recentKeys.append(ClientOrderKey(clientOrderId: clientOrderId, account: account))
     }
   }
 
@@ -192,7 +204,7 @@ extension EngineCore {
 
   private func decodeBookSide(
     market: Int32, side: Side, from reader: inout SnapshotReader,
-    restingOrders: inout [(orderId: UInt64, slot: Int32)], heldByBalance: inout [Int64]
+    restingOrders: inout [OrderIdIndex.OrderSlot], heldByBalance: inout [Int64]
   ) throws(SnapshotDecodingError) {
     let parameters = marketStates[Int(market)].parameters
     let levelCount = try reader.readCount(itemByteCount: 12 + SnapshotFormat.orderByteCount)
@@ -225,7 +237,8 @@ extension EngineCore {
         guard books.openOrderCount < limits.openOrdersMax else {
           throw reader.invalid("too many open orders")
         }
-        restingOrders.append((order.orderId, books.rest(order, price: price)))
+        let slot = books.restUnindexed(order, price: price)
+        restingOrders.append(OrderIdIndex.OrderSlot(orderId: order.orderId, slot: slot))
       }
     }
   }
@@ -239,7 +252,8 @@ extension EngineCore {
     let clientOrderId = try reader.read(UInt64.self)
     let remaining = try reader.read(Int64.self)
     let held = try reader.read(Int64.self)
-    guard orderId != 0, orderId < nextOrderId, books.slot(of: orderId) == nil else {
+    // A repeated id is found when the orders are indexed, after the books are read.
+    guard orderId != 0, orderId < nextOrderId else {
       throw reader.invalid("order id \(orderId) is unassigned or repeated")
     }
     guard accountId != 0, let account = accounts.index(of: accountId) else {
@@ -275,20 +289,34 @@ extension EngineCore {
     guard books.level(bid).price < books.level(ask).price else { throw reader.invalid("a crossed book") }
   }
 
-  /// Links resting orders to their accounts in ascending orderId, as the engine keeps them.
+  /// Links resting orders to their accounts in ascending orderId, as the engine keeps them, then
+  /// records each order's clientOrderId in bucket order.
   private func linkRestingOrders(
-    _ restingOrders: [(orderId: UInt64, slot: Int32)], _ reader: inout SnapshotReader
+    _ restingOrders: [OrderIdIndex.OrderSlot], _ reader: inout SnapshotReader
   ) throws(SnapshotDecodingError) {
-    for (_, slot) in restingOrders.sorted(by: { $0.orderId < $1.orderId }) {
-      let order = books[slot]
-      guard Int(accounts[order.account].openOrderCount) < limits.openOrdersPerAccountMax else {
+    // Account by account (ascending orderId within each), so that the account's last order, which
+    // each link writes to, is still in cache. `restingOrders` is in slot order: reading it here is
+    // sequential.
+    let owned = restingOrders.map { (orderId: $0.orderId, slot: $0.slot, account: books[$0.slot].account) }
+    let byOrderId = RadixSort.sorted(owned, keysBelow: nextOrderId, by: { $0.orderId })
+    let byAccount = RadixSort.sorted(byOrderId, keysBelow: UInt64(accounts.accounts.count)) {
+      UInt64($0.account)
+    }
+    for entry in byAccount {
+      guard Int(accounts[entry.account].openOrderCount) < limits.openOrdersPerAccountMax else {
         throw reader.invalid("an account has more than openOrdersPerAccountMax open orders")
       }
-      guard accounts.openOrder(clientOrderId: order.clientOrderId, account: order.account) == nil else {
+      books.linkToAccount(entry.slot, &accounts[entry.account])
+    }
+    let byBucket = accounts.sortedByClientOrderBucket(restingOrders) {
+      ClientOrderKey(clientOrderId: books[$0.slot].clientOrderId, account: books[$0.slot].account)
+    }
+    for entry in byBucket {
+      let order = books[entry.slot]
+      guard accounts.markOpen(clientOrderId: order.clientOrderId, account: order.account, slot: entry.slot)
+      else {
         throw reader.invalid("two open orders of one account share clientOrderId \(order.clientOrderId)")
       }
-      books.linkToAccount(slot, &accounts[order.account])
-      accounts.markOpen(clientOrderId: order.clientOrderId, account: order.account, slot: slot)
     }
   }
 

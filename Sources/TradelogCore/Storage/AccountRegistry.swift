@@ -157,6 +157,14 @@ struct AccountRegistry {
   /// must not be reserved.
   mutating func remember(clientOrderId: UInt64, account: Int32, window: Int, openSlot: Int32) {
     if Int(accounts[Int(account)].recentOrderCount) >= window { forgetOldest(account: account) }
+    appendRecent(clientOrderId: clientOrderId, account: account)
+    clientOrders.insert(
+      ClientOrderKey(clientOrderId: clientOrderId, account: account),
+      value: ClientOrderEntry(openSlot: openSlot, isRecent: true))
+  }
+
+  /// Links a clientOrderId as the account's newest recent order, without indexing it.
+  private mutating func appendRecent(clientOrderId: UInt64, account: Int32) {
     let node: Int32
     if freeRecentNode >= 0 {
       node = freeRecentNode
@@ -175,9 +183,31 @@ struct AccountRegistry {
     accounts[Int(account)].newestRecentOrder = node
     accounts[Int(account)].recentOrderCount += 1
     recentOrderCount += 1
-    clientOrders.insert(
-      ClientOrderKey(clientOrderId: clientOrderId, account: account),
-      value: ClientOrderEntry(openSlot: openSlot, isRecent: true))
+  }
+
+  // MARK: Decoding a snapshot
+
+  /// Appends a decoded snapshot's recent clientOrderId to its account's window (which the snapshot
+  /// keeps within the window), leaving the indexing to `indexDecodedRecentOrders`.
+  mutating func appendDecodedRecentOrder(clientOrderId: UInt64, account: Int32) {
+    appendRecent(clientOrderId: clientOrderId, account: account)
+  }
+
+  /// Indexes a decoded snapshot's recent clientOrderIds all at once, in bucket order; false when
+  /// one repeats within its account.
+  mutating func indexDecodedRecentOrders(_ keys: [ClientOrderKey]) -> Bool {
+    clientOrders.reserve(clientOrders.count + keys.count)
+    let recent = ClientOrderEntry(openSlot: -1, isRecent: true)
+    for key in clientOrders.sortedByHome(keys, key: { $0 }) {
+      guard !clientOrders.contains(key) else { return false }
+      clientOrders.insert(key, value: recent)
+    }
+    return true
+  }
+
+  /// `items` in the clientOrderId index's bucket order, for `markOpen` on many orders at once.
+  func sortedByClientOrderBucket<Item>(_ items: [Item], key: (Item) -> ClientOrderKey) -> [Item] {
+    clientOrders.sortedByHome(items, key: key)
   }
 
   private mutating func forgetOldest(account: Int32) {
@@ -213,16 +243,17 @@ struct AccountRegistry {
   }
 
   /// Records that the resting order in `slot` carries the clientOrderId, for an order a decoded
-  /// snapshot names (placement records it in `remember`).
-  mutating func markOpen(clientOrderId: UInt64, account: Int32, slot: Int32) {
+  /// snapshot names (placement records it in `remember`); false, changing nothing, when another
+  /// resting order of the account carries it already.
+  mutating func markOpen(clientOrderId: UInt64, account: Int32, slot: Int32) -> Bool {
     let key = ClientOrderKey(clientOrderId: clientOrderId, account: account)
     if let position = clientOrders.position(of: key) {
-      precondition(
-        clientOrders[position: position].openSlot < 0, "one resting order per (account, clientOrderId)")
+      guard clientOrders[position: position].openSlot < 0 else { return false }
       clientOrders[position: position].openSlot = slot
     } else {
       clientOrders.insert(key, value: ClientOrderEntry(openSlot: slot, isRecent: false))
     }
+    return true
   }
 
   /// Records that the resting order carrying the clientOrderId has left the book.

@@ -121,6 +121,19 @@ struct HashIndex<Key: HashIndexKey, Value> {
     position(of: key) != nil
   }
 
+  /// Grows the table now to hold `entryCount` entries without growing again.
+  mutating func reserve(_ entryCount: Int) {
+    while entryCount * 8 > buckets.count * 5 { grow() }
+  }
+
+  /// `items` in the order of their keys' home buckets: operations on many keys (a decoded
+  /// snapshot's) done in this order touch the table front to back instead of at random.
+  func sortedByHome<Item>(_ items: [Item], key: (Item) -> Key) -> [Item] {
+    // Each key hashed once, not once per pass and per count.
+    let homed = items.map { (home: UInt64(home(of: key($0))), item: $0) }
+    return RadixSort.sorted(homed, keysBelow: UInt64(buckets.count), by: { $0.home }).map { $0.item }
+  }
+
   /// Adds a key that is not present.
   mutating func insert(_ key: Key, value: Value) {
     precondition(key != .vacant, "the vacant key marks empty buckets and cannot be stored")
@@ -182,13 +195,16 @@ struct HashIndex<Key: HashIndexKey, Value> {
     }
   }
 
+  /// Doubles the table. Keys are distinct already, so each goes to the first vacant bucket from its
+  /// home without the checks of `insert`: rehashing was a large share of a young engine's commands.
   private mutating func grow() {
     var old = buckets
     buckets = Column(repeating: Bucket(key: .vacant, value: placeholder), count: old.count * 2)
     mask = buckets.count - 1
-    count = 0
     for index in old.indices where old[index].key != .vacant {
-      insert(old[index].key, value: old[index].value)
+      var position = home(of: old[index].key)
+      while buckets[position].key != .vacant { position = (position + 1) & mask }
+      buckets[position] = old[index]
     }
     old.deallocate()
   }

@@ -1,12 +1,5 @@
 // The keys of the engine's hash indices. Each reserves one value that no real key takes (`vacant`).
 
-/// An engine-assigned order id (never 0).
-struct OrderIdKey: HashIndexKey {
-  var orderId: UInt64
-  static let vacant = OrderIdKey(orderId: 0)
-  func hashCode(_ seed: HashSeed) -> UInt64 { seed.hash(orderId) }
-}
-
 /// A client's account id (never 0 here: the fee account is not looked up by id).
 struct AccountIdKey: HashIndexKey {
   var account: UInt64

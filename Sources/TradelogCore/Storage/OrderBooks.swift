@@ -11,7 +11,7 @@ struct OrderBooks {
   private(set) var levels = Column<PriceLevel>()
   private var freeLevel: Int32 = -1
   private(set) var sides = Column<BookSide>()
-  private var orderIndex = HashIndex<OrderIdKey, Int32>(placeholder: -1)
+  private var orderIndex = OrderIdIndex()
 
   func duplicated() -> OrderBooks {
     var copy = self
@@ -49,7 +49,7 @@ struct OrderBooks {
 
   @inline(__always)
   func slot(of orderId: UInt64) -> Int32? {
-    orderIndex.value(for: OrderIdKey(orderId: orderId))
+    orderIndex.slot(of: orderId, orders: orders)
   }
 
   @inline(__always)
@@ -74,14 +74,33 @@ struct OrderBooks {
     sides[Self.sideIndex(market: market, side: side)].level(at: price) != nil
   }
 
+  /// Makes room for `orderCount` more resting orders at once, for a snapshot being decoded.
+  mutating func reserve(orderCount: Int) {
+    orders.reserve(orders.count + orderCount)
+  }
+
+  /// Indexes the orders a decoded snapshot rested with `restUnindexed`, all at once; false when two
+  /// share an id.
+  mutating func indexDecodedOrders(_ entries: [OrderIdIndex.OrderSlot]) -> Bool {
+    orderIndex.insertAll(entries, orders: orders)
+  }
+
   /// Bytes of order-id index per resting order, for reports on memory per order.
   var orderIndexBytesPerEntry: Double { orderIndex.bytesPerEntry }
 
   // MARK: Changes
 
   /// Puts an order at the back of the queue at `price` on its side, creating the level if needed,
-  /// and returns its slot. Links and `level` of `order` are set here.
+  /// indexes it and returns its slot. Links and `level` of `order` are set here.
   mutating func rest(_ order: RestingOrder, price: Int64) -> Int32 {
+    let slot = restUnindexed(order, price: price)
+    precondition(orderIndex.insert(order.orderId, slot: slot, orders: orders), "order ids are unique")
+    return slot
+  }
+
+  /// `rest` without indexing the order id: a decoded snapshot indexes its orders all at once
+  /// (`indexDecodedOrders`).
+  mutating func restUnindexed(_ order: RestingOrder, price: Int64) -> Int32 {
     let sideIndex = Self.sideIndex(market: order.market, side: order.side)
     let (existing, insertionIndex) = sides[sideIndex].find(price)
     let level = existing ?? newLevel(price: price, sideIndex: sideIndex, at: insertionIndex)
@@ -98,7 +117,6 @@ struct OrderBooks {
     levels[Int(level)].lastOrder = slot
     levels[Int(level)].orderCount += 1
     levels[Int(level)].quantity += order.remaining
-    orderIndex.insert(OrderIdKey(orderId: order.orderId), value: slot)
     openOrderCount += 1
     return slot
   }
@@ -135,10 +153,8 @@ struct OrderBooks {
       levels[Int(level)].firstOrder = freeLevel
       freeLevel = level
     }
-    orderIndex.removeValue(for: OrderIdKey(orderId: order.orderId))
-    orders[Int(slot)].queueNext = freeOrder
-    orders[Int(slot)].orderId = 0
-    freeOrder = slot
+    orderIndex.remove(order.orderId, slot: slot)
+    freeSlot(slot)
     openOrderCount -= 1
   }
 
@@ -186,6 +202,12 @@ struct OrderBooks {
     }
     orders.append(order)
     return Int32(orders.count - 1)
+  }
+
+  private mutating func freeSlot(_ slot: Int32) {
+    orders[Int(slot)].queueNext = freeOrder
+    orders[Int(slot)].orderId = 0
+    freeOrder = slot
   }
 
   private mutating func newLevel(price: Int64, sideIndex: Int, at insertionIndex: Int) -> Int32 {
