@@ -69,6 +69,13 @@ let package = Package(
       name: "TradelogServices", dependencies: ["TradelogCore", "TradelogWire", "RecordLog"],
       swiftSettings: strictSettings),
 
+    // The PostgreSQL projector: folds the events log into read tables, exactly once, with its schema
+    // migrations (schemas/postgres) built in.
+    .target(
+      name: "PostgresProjection",
+      dependencies: ["TradelogCore", "TradelogWire", "RecordLog", "PostgresClient"],
+      swiftSettings: strictSettings),
+
     // The `tradelog` command: argument parsing only; the work lives in the libraries above.
     .executableTarget(
       name: "tradelog",
@@ -79,6 +86,7 @@ let package = Package(
         "KafkaClient",
         "RecordLog",
         "TradelogServices",
+        "PostgresProjection",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -95,7 +103,10 @@ let package = Package(
       swiftSettings: strictSettings),
 
     // Shared by the test targets: where the local servers are, temporary directories, subprocesses.
-    .target(name: "TradelogTestSupport", path: "Tests/TradelogTestSupport", swiftSettings: strictSettings),
+    .target(
+      name: "TradelogTestSupport",
+      dependencies: ["TradelogCore", "TradelogWire", "TradelogSimulation", "TradelogServices", "RecordLog"],
+      path: "Tests/TradelogTestSupport", swiftSettings: strictSettings),
 
     .testTarget(
       name: "TradelogCoreTests", dependencies: ["TradelogCore", "TradelogSimulation", "TradelogTestSupport"],
@@ -123,6 +134,12 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "RecordLogTests", dependencies: ["RecordLog", "KafkaClient", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "PostgresProjectionTests",
+      dependencies: [
+        "PostgresProjection", "PostgresClient", "RecordLog", "TradelogCore", "TradelogWire", "TradelogTestSupport",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TradelogCommandTests", dependencies: ["tradelog", "TradelogTestSupport", "KafkaClient"],
