@@ -54,7 +54,9 @@ struct ProjectionDatabase {
       let result = try connection.execute("SELECT * FROM \(table) ORDER BY \(key)")
       tables[table] = result.map { row in (0..<result.columnNames.count).map { row[$0] } }
     }
-    let state = try connection.execute("SELECT last_seq, chain_hash, last_position FROM projector_state")
+    // Not the log position: a log holding duplicates places the same batch elsewhere.
+    let state = try connection.execute(
+      "SELECT last_seq, chain_hash, rebuild_target_position FROM projector_state")
     tables["projector_state"] = state.map { row in (0..<3).map { row[$0] } }
     return tables
   }

@@ -1,11 +1,11 @@
 import Foundation
+import RecordLog
 import TradelogTestSupport
 
 /// Fixtures that several tests read and none changes: each is built once per test process.
 enum SharedFixtures {
   /// The large run the projection is checked against the engine with.
   static let large = EventLogFixture(seed: 20_240_601, commandCount: 200_000)
-  static let largeLog: TemporaryLog = TemporaryLog(fixture: large)
 
   /// A run small enough to project many times over in one test.
   static let small = EventLogFixture(seed: 7, commandCount: 12_000)
@@ -25,6 +25,14 @@ final class TemporaryLog: Sendable {
     } catch {
       preconditionFailure("could not write the test events log: \(error)")
     }
+  }
+
+  /// A log of these records, as they are.
+  init(records: [[UInt8]]) throws {
+    directory = try TemporaryDirectory(prefix: "tradelog-projection")
+    let path = directory.file("events.sqlite").path
+    try openLog(.sqlite(path: path)).append(records.map { NewRecord(value: $0) })
+    address = "sqlite:" + path
   }
 
   deinit {
