@@ -80,6 +80,13 @@ let package = Package(
       ],
       swiftSettings: strictSettings),
 
+    // The PostgreSQL projector: folds the events log into read tables, exactly once, with its schema
+    // migrations (schemas/postgres) built in.
+    .target(
+      name: "PostgresProjection",
+      dependencies: ["TradelogCore", "TradelogWire", "RecordLog", "PostgresClient"],
+      swiftSettings: strictSettings),
+
     // The `tradelog` command: argument parsing only; the work lives in the libraries above.
     .executableTarget(
       name: "tradelog",
@@ -91,6 +98,7 @@ let package = Package(
         "RecordLog",
         "TradelogServices",
         "SnapshotStore",
+        "PostgresProjection",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -107,7 +115,10 @@ let package = Package(
       swiftSettings: strictSettings),
 
     // Shared by the test targets: where the local servers are, temporary directories, subprocesses.
-    .target(name: "TradelogTestSupport", path: "Tests/TradelogTestSupport", swiftSettings: strictSettings),
+    .target(
+      name: "TradelogTestSupport",
+      dependencies: ["TradelogCore", "TradelogWire", "TradelogSimulation", "TradelogServices", "RecordLog"],
+      path: "Tests/TradelogTestSupport", swiftSettings: strictSettings),
 
     .testTarget(
       name: "TradelogCoreTests", dependencies: ["TradelogCore", "TradelogSimulation", "TradelogTestSupport"],
@@ -135,6 +146,12 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "RecordLogTests", dependencies: ["RecordLog", "KafkaClient", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "PostgresProjectionTests",
+      dependencies: [
+        "PostgresProjection", "PostgresClient", "RecordLog", "TradelogCore", "TradelogWire", "TradelogTestSupport",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "SnapshotStoreTests",

@@ -12,7 +12,7 @@ struct Tradelog: AsyncParsableCommand {
       DevCommand.self, SequencerCommand.self, SubmitCommand.self, LoadCommand.self, TailCommand.self,
       SnapshotCommand.self,
       ReplayCommand.self, WorkloadCommand.self,
-      BrokerCommand.self,
+      ProjectCommand.self, BrokerCommand.self,
     ]
   )
 }

@@ -1,0 +1,166 @@
+import Foundation
+import RecordLog
+
+/// Folds the events log into PostgreSQL tables, exactly once: catches up from the batch after the
+/// last applied one, then tails the log.
+///
+/// Exactly once rests on one rule: the rows of a group of batches and the checkpoint (last seq, its
+/// chain hash, its log position) are committed in one transaction. After any crash the tables hold
+/// whole batches up to the checkpoint, and reading resumes after it; a batch met again (delivered
+/// twice) is skipped by its seq. When PostgreSQL goes away the projector reconnects with backoff
+/// and resumes from what was committed.
+///
+/// Blocking: `run()` blocks its thread for as long as it projects (libpq and the log's reads
+/// block); call it from a thread of its own.
+public final class PostgresProjector {
+  public let configuration: PostgresProjectorConfiguration
+  private let shouldStop: () -> Bool
+  private let progress: ProjectionProgress?
+  private let notice: (String) -> Void
+  private var summary = ProjectionSummary()
+  private let clock = ContinuousClock()
+
+  /// `shouldStop` is asked between reads: once true, the projector commits what it folded and
+  /// returns. `notice` receives what a person running it should know (retries).
+  public init(
+    configuration: PostgresProjectorConfiguration, progress: ProjectionProgress? = nil,
+    notice: @escaping (String) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false }
+  ) {
+    self.configuration = configuration
+    self.progress = progress
+    self.notice = notice
+    self.shouldStop = shouldStop
+  }
+
+  public func run() throws(ProjectionError) -> ProjectionSummary {
+    let start = clock.now
+    defer { progress?.finish() }
+    let log: any LogConnection
+    do {
+      log = try openLog(configuration.eventsAddress)
+    } catch {
+      throw .log(error)
+    }
+    var rebuildPending = configuration.rebuild
+    var retryDelay = configuration.retryDelayInitial
+    while true {
+      do {
+        let rebuildTarget = rebuildPending ? try endPosition(of: log) : nil
+        let session = try ProjectionSession(
+          url: configuration.postgresURL, rebuildTargetPosition: rebuildTarget)
+        rebuildPending = false
+        retryDelay = configuration.retryDelayInitial
+        try project(session, log: log)
+        summary.lastSeq = session.checkpoint.lastSeq
+        summary.elapsed = clock.now - start
+        return summary
+      } catch  where error.isRetriable {
+        guard !shouldStop() else {
+          summary.elapsed = clock.now - start
+          return summary
+        }
+        summary.retries += 1
+        notice("projector: \(error.description); retrying in \(retryDelay)")
+        sleep(for: retryDelay)
+        retryDelay = min(retryDelay * 2, configuration.retryDelayMax)
+      }
+    }
+  }
+
+  private func endPosition(of log: any LogConnection) throws(ProjectionError) -> Int64 {
+    do {
+      return try log.endPosition()
+    } catch {
+      throw .log(error)
+    }
+  }
+
+  /// Folds and commits until caught up (or for ever when following), or until asked to stop.
+  private func project(_ session: ProjectionSession, log: any LogConnection) throws(ProjectionError) {
+    var position = session.checkpoint.lastPosition + 1
+    let title = session.checkpoint.isRebuilding ? "rebuild" : "catch-up"
+    var target = session.checkpoint.rebuildTargetPosition ?? 0
+    if !session.checkpoint.isRebuilding { target = try endPosition(of: log) }
+    while !shouldStop() && !reachedBatchLimit {
+      let records = try read(
+        log, from: position, waiting: session.pendingBatchCount == 0 && configuration.follow)
+      if records.isEmpty {
+        try commit(session)
+        try session.finishRebuildIfReached(position: position)
+        progress?.update(
+          title: title, done: position, total: max(target, position), events: summary.eventsApplied)
+        if !configuration.follow { break }
+        continue
+      }
+      for record in records {
+        try fold(record, into: session)
+        position = record.position + 1
+        if session.pendingBatchCount >= configuration.batchesPerTransactionMax || reachedBatchLimit {
+          try commit(session)
+        }
+        if reachedBatchLimit { break }
+      }
+      if position < target {
+        progress?.update(title: title, done: position, total: target, events: summary.eventsApplied)
+      }
+    }
+    try commit(session)
+  }
+
+  private var reachedBatchLimit: Bool {
+    configuration.batchesToApplyMax.map { summary.batchesApplied >= $0 } ?? false
+  }
+
+  /// A bad record stops the projection, but the whole batches before it are committed first.
+  private func fold(_ record: LogRecord, into session: ProjectionSession) throws(ProjectionError) {
+    let applied: Bool
+    do {
+      applied = try session.fold(record)
+    } catch {
+      switch error {
+      case .sequenceGap, .brokenChain, .undecodableBatch:
+        try commit(session)
+      default:
+        break
+      }
+      throw error
+    }
+    if applied {
+      summary.batchesApplied += 1
+    } else {
+      summary.batchesSkipped += 1
+    }
+  }
+
+  private func commit(_ session: ProjectionSession) throws(ProjectionError) {
+    let events = session.pendingEventCount
+    guard session.pendingBatchCount > 0 else { return }
+    try session.commit()
+    summary.transactions += 1
+    summary.eventsApplied += events
+  }
+
+  private func read(
+    _ log: any LogConnection, from position: Int64, waiting: Bool
+  ) throws(ProjectionError)
+    -> [LogRecord]
+  {
+    let limit = ReadLimit(records: configuration.recordsPerReadMax)
+    do {
+      if waiting {
+        return try log.read(from: position, max: limit, waitingUpTo: configuration.tailWait)
+      }
+      return try log.read(from: position, max: limit)
+    } catch {
+      throw .log(error)
+    }
+  }
+
+  /// Sleeps in short steps, so that a stop request is not kept waiting by a long backoff.
+  private func sleep(for duration: Duration) {
+    let deadline = clock.now + duration
+    while clock.now < deadline && !shouldStop() {
+      Thread.sleep(forTimeInterval: min(0.05, (deadline - clock.now).secondsValue))
+    }
+  }
+}

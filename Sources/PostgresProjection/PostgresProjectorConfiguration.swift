@@ -1,0 +1,43 @@
+/// What a `PostgresProjector` projects, where to, and its limits.
+public struct PostgresProjectorConfiguration: Sendable {
+  /// The events log's address (`sqlite:PATH`, `kafka://HOST:PORT/TOPIC`).
+  public var eventsAddress: String
+  /// A libpq URL, such as `postgresql://user@host:5432/database`.
+  public var postgresURL: String
+  /// Drop the tables and project again from the first batch.
+  public var rebuild: Bool
+  /// Keep tailing the log once caught up, instead of returning.
+  public var follow: Bool
+  /// Batches folded into one transaction at most: larger amortizes each commit and coalesces more
+  /// balance and order updates; smaller bounds the work lost to a crash and the memory taken.
+  public var batchesPerTransactionMax: Int
+  /// Records taken from the log in one read.
+  public var recordsPerReadMax: Int
+  /// How long one wait for new records lasts while tailing, between checks for a stop request.
+  public var tailWait: Duration
+  /// The first wait before reconnecting after PostgreSQL went away; it doubles up to the maximum.
+  public var retryDelayInitial: Duration
+  public var retryDelayMax: Duration
+  /// Stop after applying this many batches (a benchmark's bound); nil for no bound.
+  public var batchesToApplyMax: Int?
+
+  public init(
+    eventsAddress: String, postgresURL: String, rebuild: Bool = false, follow: Bool = true,
+    batchesPerTransactionMax: Int = 10_000, recordsPerReadMax: Int = 1_000,
+    tailWait: Duration = .milliseconds(200), retryDelayInitial: Duration = .milliseconds(100),
+    retryDelayMax: Duration = .seconds(5), batchesToApplyMax: Int? = nil
+  ) {
+    precondition(batchesPerTransactionMax >= 1, "a transaction holds at least one batch")
+    precondition(recordsPerReadMax >= 1, "a read takes at least one record")
+    self.eventsAddress = eventsAddress
+    self.postgresURL = postgresURL
+    self.rebuild = rebuild
+    self.follow = follow
+    self.batchesPerTransactionMax = batchesPerTransactionMax
+    self.recordsPerReadMax = recordsPerReadMax
+    self.tailWait = tailWait
+    self.retryDelayInitial = retryDelayInitial
+    self.retryDelayMax = retryDelayMax
+    self.batchesToApplyMax = batchesToApplyMax
+  }
+}
