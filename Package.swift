@@ -69,6 +69,12 @@ let package = Package(
       name: "TradelogServices", dependencies: ["TradelogCore", "TradelogWire", "RecordLog"],
       swiftSettings: strictSettings),
 
+    // The ClickHouse projector: event batches into history tables and candles, exactly once.
+    .target(
+      name: "ClickHouseProjection",
+      dependencies: ["TradelogCore", "TradelogWire", "RecordLog", "ClickHouseClient"],
+      swiftSettings: strictSettings),
+
     // The `tradelog` command: argument parsing only; the work lives in the libraries above.
     .executableTarget(
       name: "tradelog",
@@ -79,6 +85,7 @@ let package = Package(
         "KafkaClient",
         "RecordLog",
         "TradelogServices",
+        "ClickHouseProjection",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -114,6 +121,13 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "ClickHouseClientTests", dependencies: ["ClickHouseClient", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "ClickHouseProjectionTests",
+      dependencies: [
+        "ClickHouseProjection", "ClickHouseClient", "RecordLog", "TradelogCore", "TradelogWire",
+        "TradelogSimulation", "TradelogServices", "TradelogTestSupport",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "LZ4FrameTests", dependencies: ["LZ4Frame", "TradelogTestSupport"],

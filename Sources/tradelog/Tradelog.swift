@@ -8,6 +8,6 @@ struct Tradelog: AsyncParsableCommand {
     commandName: "tradelog",
     abstract: "An event-sourced exchange back end: command log in, event log out.",
     version: "0.1.0",
-    subcommands: [ReplayCommand.self, WorkloadCommand.self, BrokerCommand.self]
+    subcommands: [ReplayCommand.self, WorkloadCommand.self, BrokerCommand.self, ProjectCommand.self]
   )
 }
