@@ -32,6 +32,9 @@ struct ProjectClickHouseCommand: AsyncParsableCommand {
   @Flag(inversion: .prefixedNo, help: "Tail the log once caught up.")
   var follow = true
 
+  @Option(help: ArgumentHelp("Rows per table per insert, at most (1 to 1,000,000).", valueName: "N"))
+  var rowsPerInsert = 200_000
+
   func validate() throws {
     guard let url = URL(string: clickhouse), url.scheme == "http" || url.scheme == "https", url.host != nil
     else {
@@ -39,6 +42,11 @@ struct ProjectClickHouseCommand: AsyncParsableCommand {
         "--clickhouse must be an HTTP address such as http://127.0.0.1:8123, not \(clickhouse).")
     }
     guard !database.isEmpty else { throw ValidationError("--database must not be empty.") }
+    // Above the server's max_insert_block_size (1,048,576 rows) an insert is split into several
+    // blocks, and would no longer be atomic.
+    guard (1...1_000_000).contains(rowsPerInsert) else {
+      throw ValidationError("--rows-per-insert must be 1 to 1,000,000, not \(rowsPerInsert).")
+    }
   }
 
   func run() async throws {
@@ -48,7 +56,7 @@ struct ProjectClickHouseCommand: AsyncParsableCommand {
     let projector = ClickHouseProjector(
       configuration: ClickHouseProjectorConfiguration(
         eventsAddress: events, clickHouseURL: URL(string: clickhouse)!, database: database, rebuild: rebuild,
-        follow: follow))
+        follow: follow, rowsPerInsertMax: rowsPerInsert))
     let summary: ClickHouseProjectionSummary
     do {
       summary = try await projector.run(stop: stop)
