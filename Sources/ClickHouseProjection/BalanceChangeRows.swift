@@ -18,7 +18,7 @@ struct BalanceChangeRows: Sendable {
     eventIndex.append(place.index)
     timestamp.append(place.timestamp)
     account.append(change.account)
-    asset.append(change.asset.description)
+    asset.append(change.asset)
     available.append(change.available)
     held.append(change.held)
   }

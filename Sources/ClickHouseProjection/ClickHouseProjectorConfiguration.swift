@@ -18,6 +18,9 @@ public struct ClickHouseProjectorConfiguration: Sendable {
   public var recordsPerReadMax: Int
   /// How long one tailing read waits for new records: the longest a stop request waits while idle.
   public var tailWait: Duration
+  /// Once caught up, inserts come at most this often: every insert makes a part on the server, and
+  /// ClickHouse wants few large inserts (about one a second), not one per trickle of batches.
+  public var tailFlushInterval: Duration
   public var retryPauseFirst: Duration
   public var retryPauseMax: Duration
   /// A ClickHouse request fails when the server has sent nothing for this long.
@@ -28,7 +31,8 @@ public struct ClickHouseProjectorConfiguration: Sendable {
   public init(
     eventsAddress: String, clickHouseURL: URL, database: String = "tradelog", rebuild: Bool = false,
     follow: Bool = true, rowsPerInsertMax: Int = 200_000, recordsPerReadMax: Int = 2_000,
-    tailWait: Duration = .milliseconds(200), retryPauseFirst: Duration = .milliseconds(100),
+    tailWait: Duration = .milliseconds(200), tailFlushInterval: Duration = .seconds(1),
+    retryPauseFirst: Duration = .milliseconds(100),
     retryPauseMax: Duration = .seconds(5), requestTimeoutSeconds: Double = 120, showsProgress: Bool = true
   ) {
     self.eventsAddress = eventsAddress
@@ -39,6 +43,7 @@ public struct ClickHouseProjectorConfiguration: Sendable {
     self.rowsPerInsertMax = rowsPerInsertMax
     self.recordsPerReadMax = recordsPerReadMax
     self.tailWait = tailWait
+    self.tailFlushInterval = tailFlushInterval
     self.retryPauseFirst = retryPauseFirst
     self.retryPauseMax = retryPauseMax
     self.requestTimeoutSeconds = requestTimeoutSeconds

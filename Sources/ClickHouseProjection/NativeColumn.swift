@@ -1,3 +1,5 @@
+import TradelogCore
+
 /// One column of a block in ClickHouse's Native format, built value by value: its name, its type as
 /// the server spells it, and its values laid out as the format wants them (fixed-width integers
 /// little-endian, strings as a LEB128 length and their bytes).
@@ -36,6 +38,14 @@ struct NativeColumn: Sendable {
     count += 1
   }
 
+  /// A name, written from its inline bytes without making a `String`.
+  mutating func append(_ symbol: Symbol) {
+    let length = symbol.count
+    NativeColumn.appendLength(length, to: &bytes)
+    for index in 0..<length { bytes.append(symbol[index]) }
+    count += 1
+  }
+
   mutating func append(_ value: String) {
     var value = value
     value.withUTF8 { utf8 in
@@ -51,9 +61,7 @@ struct NativeColumn: Sendable {
   }
 
   private mutating func appendLittleEndian(_ value: UInt64, byteCount: Int) {
-    for index in 0..<byteCount {
-      bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * index)))
-    }
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0.prefix(byteCount)) }
     count += 1
   }
 

@@ -33,7 +33,7 @@ struct OrderEventRows: Sendable {
   mutating func append(_ accepted: OrderAccepted, at place: EventPlace) {
     appendCommon(.accepted, orderId: accepted.orderId, account: accepted.account, at: place)
     clientOrderId.append(accepted.clientOrderId)
-    market.append(accepted.market.description)
+    market.append(accepted.market)
     side.appendEnum8(accepted.side.rawValue)
     orderType.appendEnum8(accepted.type.rawValue)
     timeInForce.appendEnum8(accepted.timeInForce.rawValue)
@@ -46,7 +46,7 @@ struct OrderEventRows: Sendable {
   mutating func append(_ rejected: OrderRejected, at place: EventPlace) {
     appendCommon(.rejected, orderId: rejected.orderId, account: rejected.account, at: place)
     clientOrderId.append(rejected.clientOrderId)
-    market.append(rejected.market.description)
+    market.append(rejected.market)
     appendNoOrderDetails(remaining: 0, reason: EventNames.name(of: rejected.reason))
   }
 

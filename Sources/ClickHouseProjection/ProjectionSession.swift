@@ -52,31 +52,36 @@ struct ProjectionSession {
   ) async throws(ClickHouseProjectionError) {
     let catchUp = CatchUp(
       startPosition: position, endPosition: try await reader.endPosition(), eventsBefore: summary.events)
-    var catchingUp = configuration.showsProgress && catchUp.hasBacklog
+    var catchingUp = true
     var rows = HistoryRows(marks: marks)
+    let clock = ContinuousClock()
+    var lastFlush = clock.now
     while !stop.isRequested {
+      let tailing = configuration.follow && !catchingUp
       let records = try await reader.read(
         from: position, max: ReadLimit(records: configuration.recordsPerReadMax),
-        waitingUpTo: rows.batchCount == 0 && !catchingUp && configuration.follow
-          ? configuration.tailWait : .zero)
+        waitingUpTo: tailing ? configuration.tailWait : .zero)
       for record in records {
         try accept(record, into: &rows, summary: &summary)
         if rows.largestTableRowCount >= configuration.rowsPerInsertMax {
           try await flush(&rows, summary: &summary)
+          lastFlush = clock.now
           backoff.succeeded()
         }
       }
       if let last = records.last { position = last.position + 1 }
       let reachedEnd = records.count < configuration.recordsPerReadMax
-      if reachedEnd, rows.batchCount > 0 {
+      let flushDue = !tailing || lastFlush.duration(to: clock.now) >= configuration.tailFlushInterval
+      if reachedEnd, rows.batchCount > 0, flushDue {
         try await flush(&rows, summary: &summary)
+        lastFlush = clock.now
         backoff.succeeded()
       }
-      if catchingUp {
+      if catchingUp, configuration.showsProgress {
         catchUp.show(on: progress, position: position, events: summary.events, force: reachedEnd)
       }
-      if reachedEnd {
-        if catchingUp { progress.finish() }
+      if reachedEnd, catchingUp {
+        if configuration.showsProgress, catchUp.hasBacklog { progress.finish() }
         catchingUp = false
         if !configuration.follow { return }
       }

@@ -21,7 +21,7 @@ struct TradeRows: Sendable {
   var count: Int { seq.count }
 
   mutating func append(_ trade: Trade, at place: EventPlace) {
-    market.append(trade.market.description)
+    market.append(trade.market)
     timestamp.append(place.timestamp)
     tradeId.append(trade.tradeId)
     seq.append(place.seq)
