@@ -87,6 +87,12 @@ let package = Package(
       dependencies: ["TradelogCore", "TradelogWire", "RecordLog", "PostgresClient"],
       swiftSettings: strictSettings),
 
+    // The ClickHouse projector: event batches into history tables and candles, exactly once.
+    .target(
+      name: "ClickHouseProjection",
+      dependencies: ["TradelogCore", "TradelogWire", "RecordLog", "ClickHouseClient", "TradelogServices"],
+      swiftSettings: strictSettings),
+
     // The `tradelog` command: argument parsing only; the work lives in the libraries above.
     .executableTarget(
       name: "tradelog",
@@ -99,6 +105,7 @@ let package = Package(
         "TradelogServices",
         "SnapshotStore",
         "PostgresProjection",
+        "ClickHouseProjection",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -137,6 +144,13 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "ClickHouseClientTests", dependencies: ["ClickHouseClient", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "ClickHouseProjectionTests",
+      dependencies: [
+        "ClickHouseProjection", "ClickHouseClient", "RecordLog", "TradelogCore", "TradelogWire",
+        "TradelogSimulation", "TradelogServices", "TradelogTestSupport",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "LZ4FrameTests", dependencies: ["LZ4Frame", "TradelogTestSupport"],

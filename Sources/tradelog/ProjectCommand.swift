@@ -1,9 +1,9 @@
 import ArgumentParser
 
-/// `tradelog project`: the projectors that fold the events log into read stores.
-struct ProjectCommand: ParsableCommand {
+/// `tradelog project`: the projectors, each folding the events log into a database's read tables.
+struct ProjectCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "project",
     abstract: "Fold the events log into read tables.",
-    subcommands: [ProjectPostgresCommand.self])
+    subcommands: [ProjectPostgresCommand.self, ProjectClickHouseCommand.self])
 }

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Asks a running sequencer to stop after the batch in hand: set from a signal handler or another
-/// thread, read by the sequencer's loop between batches.
+/// Asks a long-running service (the sequencer, a projector, `dev`) to stop at its next safe point:
+/// set from a signal source or another thread, read by the service's loop between steps.
 public final class StopRequest: Sendable {
   private let requested = Atomic<Bool>(false)
 

@@ -1,0 +1,29 @@
+/// The backlog a session found on start, for the progress bar: positions from where it resumed to
+/// the log's end then.
+struct CatchUp {
+  let startPosition: Int64
+  let endPosition: Int64
+  /// The run's event count when the session started: the rate counts this session's events only.
+  let eventsBefore: Int
+  let clock = ContinuousClock()
+  let start: ContinuousClock.Instant
+
+  init(startPosition: Int64, endPosition: Int64, eventsBefore: Int) {
+    self.startPosition = startPosition
+    self.endPosition = endPosition
+    self.eventsBefore = eventsBefore
+    start = clock.now
+  }
+
+  /// Whether there is anything to show: a backlog at all.
+  var hasBacklog: Bool { endPosition > startPosition }
+
+  func show(on display: ProgressDisplay, position: Int64, events: Int, force: Bool) {
+    guard hasBacklog else { return }
+    display.show(
+      ProjectionProgress(
+        batchesDone: max(0, position - startPosition), batchesTotal: max(0, endPosition - startPosition),
+        events: events - eventsBefore, elapsed: clock.now - start),
+      force: force)
+  }
+}
