@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecordLog
 import TradelogCore
 import TradelogServices
 import TradelogSimulation
@@ -21,6 +22,10 @@ struct DevCommand: AsyncParsableCommand {
         tradelog tail sqlite:.local/dev/events.db --from 0 --json | head
         tradelog submit --commands sqlite:.local/dev/commands.db orders.jsonl
         tradelog snapshot list .local/dev/snapshots
+
+      With --postgres and --clickhouse it also runs both projectors (their lines go to \
+      projectors.log), so the read tables fill while it runs; they stop after the sequencer and \
+      resume from what the tables hold.
       """)
 
   @Option(help: ArgumentHelp("The data directory (created if missing).", valueName: "directory"))
@@ -46,6 +51,19 @@ struct DevCommand: AsyncParsableCommand {
       "Stop by itself after this many seconds (default: run until Ctrl-C).", valueName: "seconds"))
   var duration: Double?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also run the PostgreSQL projector into this database (postgresql://…).", valueName: "url"))
+  var postgres: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Also run the ClickHouse projector into this server (http://host:8123).", valueName: "url"))
+  var clickhouse: String?
+
+  @Option(help: ArgumentHelp("The ClickHouse database of the projector.", valueName: "name"))
+  var clickhouseDatabase = "tradelog"
+
   func validate() throws {
     guard rate.isFinite, rate > 0 else {
       throw ValidationError("--rate must be a positive number of commands per second, not \(rate).")
@@ -58,6 +76,10 @@ struct DevCommand: AsyncParsableCommand {
     }
     if let duration, !(duration.isFinite && duration > 0) {
       throw ValidationError("--duration must be a positive number of seconds, not \(duration).")
+    }
+    if let clickhouse, URL(string: clickhouse)?.host == nil {
+      throw ValidationError(
+        "--clickhouse must be an HTTP address such as http://127.0.0.1:8123, not \(clickhouse).")
     }
   }
 
@@ -73,10 +95,24 @@ struct DevCommand: AsyncParsableCommand {
       [seed, markets, accounts] alreadyAppended in
       Self.demoStream(seed: seed, markets: markets, accounts: accounts, skipping: alreadyAppended)
     }
-    if let error = await Self.runOnOwnThread(session, stopRequest) {
-      FileHandle.standardError.write(Data("tradelog dev: \(error.message)\n".utf8))
+    let projectors = try startProjectors(configuration)
+    let sessionError = await Self.runOnOwnThread(session, stopRequest)
+    projectors?.stop()
+    if let message = sessionError?.message ?? projectors?.failureMessage {
+      FileHandle.standardError.write(Data("tradelog dev: \(message)\n".utf8))
       throw ExitCode.failure
     }
+  }
+
+  /// The projectors run only when given a database; what they say goes to `projectors.log`.
+  private func startProjectors(_ configuration: DevelopmentConfiguration) throws -> DevProjectors? {
+    guard postgres != nil || clickhouse != nil else { return nil }
+    try FileManager.default.createDirectory(
+      atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+    return DevProjectors(
+      eventsAddress: configuration.eventsAddress.description, postgresURL: postgres,
+      clickHouseURL: clickhouse.flatMap(URL.init(string:)), clickHouseDatabase: clickhouseDatabase,
+      logFile: try TimestampedLogFile(path: configuration.dataDirectory + "/projectors.log"))
   }
 
   /// The demo stream continues after the commands a previous run appended: drawing them again keeps

@@ -71,7 +71,7 @@ public struct DevelopmentSession: Sendable {
   private func startSequencer(
     stopRequest: StopRequest, failure: FirstFailure
   ) throws(DevelopmentError) -> BackgroundThread {
-    let logFile = try SequencerLogFile(path: configuration.sequencerLogPath)
+    let logFile = try TimestampedLogFile(path: configuration.sequencerLogPath)
     let sequencerConfiguration = SequencerConfiguration(
       commands: configuration.commandsAddress, events: configuration.eventsAddress,
       snapshotDirectory: configuration.snapshotDirectory, snapshotEveryCommands: 500_000,
@@ -105,56 +105,5 @@ public struct DevelopmentSession: Sendable {
         failure.record("the demo load stopped: \(error)")
       }
     }
-  }
-}
-
-/// The first failure of any thread of the session; later ones are consequences.
-final class FirstFailure: Sendable {
-  private let first = Mutex<String?>(nil)
-
-  func record(_ message: String) {
-    first.withLock { if $0 == nil { $0 = message } }
-  }
-
-  var message: String? { first.withLock { $0 } }
-}
-
-/// A thread for work that blocks (log reads, SQLite), never one of Swift's cooperative pool.
-final class BackgroundThread: Sendable {
-  private let finished = DispatchSemaphore(value: 0)
-
-  init(name: String, _ body: @escaping @Sendable () -> Void) {
-    let finished = finished
-    let thread = Thread {
-      body()
-      finished.signal()
-    }
-    thread.name = name
-    // Room for the engine's deepest matching loops.
-    thread.stackSize = 16 << 20
-    thread.start()
-  }
-
-  func wait() { finished.wait() }
-}
-
-/// Appends the sequencer's lines to a file, each with the time it was written.
-final class SequencerLogFile: Sendable {
-  private let handle: Mutex<FileHandle>
-
-  init(path: String) throws(DevelopmentError) {
-    if !FileManager.default.fileExists(atPath: path) {
-      _ = FileManager.default.createFile(atPath: path, contents: nil)
-    }
-    guard let handle = FileHandle(forWritingAtPath: path) else {
-      throw DevelopmentError(message: "cannot write the sequencer's log at \(path)")
-    }
-    handle.seekToEndOfFile()
-    self.handle = Mutex(handle)
-  }
-
-  func write(_ line: String) {
-    let stamped = "\(Date().ISO8601Format()) \(line)\n"
-    handle.withLock { try? $0.write(contentsOf: Data(stamped.utf8)) }
   }
 }

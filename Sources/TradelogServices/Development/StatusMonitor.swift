@@ -40,7 +40,8 @@ final class StatusMonitor {
 
   /// The status now; nil if a log could not be read this time (it is retried at the next report).
   func report() -> DevelopmentStatus? {
-    guard let commandCount = try? commands.endPosition(), (try? countNewTrades()) != nil else { return nil }
+    // Events first: a command appended between the two reads then shows as lag, never as less.
+    guard (try? countNewTrades()) != nil, let commandCount = try? commands.endPosition() else { return nil }
     let now = clock.now
     let batchCount = nextEventPosition
     let rate = Self.perSecond(batchCount - lastBatchCount, over: lastReportAt.duration(to: now))
