@@ -10,7 +10,7 @@ struct Tradelog: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       SequencerCommand.self, SubmitCommand.self, LoadCommand.self, TailCommand.self, SnapshotCommand.self,
-      ReplayCommand.self, WorkloadCommand.self,
+      ReplayCommand.self, AuditCommand.self, WorkloadCommand.self,
       BrokerCommand.self,
     ]
   )
