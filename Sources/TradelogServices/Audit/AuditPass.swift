@@ -16,6 +16,8 @@ struct AuditPass {
   var buffer = EventBuffer(capacity: 256)
   var chain = EventChain()
   var report = AuditReport()
+  /// The position of the last command applied; -1 before the first.
+  var lastAppliedPosition: Int64 = -1
   var commandsSinceInvariantCheck = 0
   /// The position after which the invariants last held, for the message of a later violation.
   var lastInvariantCheckPosition: Int64?
@@ -43,7 +45,7 @@ struct AuditPass {
     }
     noteSnapshotsNotChecked()
     if commandsSinceInvariantCheck > 0 || report.invariantChecks == 0 {
-      checkInvariants(after: commands.position - 1)
+      checkInvariants(after: lastAppliedPosition)
     }
     report.stateHash = engine.stateHash()
     report.elapsed = start.duration(to: .now)
@@ -74,6 +76,7 @@ struct AuditPass {
   private mutating func verify(_ record: LogRecord, against found: LogRecord) -> Bool {
     let command = CommandRecordDecoder.command(of: record)
     engine.apply(command, timestamp: record.timestampMilliseconds, into: &buffer)
+    lastAppliedPosition = record.position
     let seq = chain.nextSeq
     let previousHash = chain.previousHash
     let expected = chain.sealSerialized(buffer, commandOffset: UInt64(record.position))
@@ -100,7 +103,7 @@ struct AuditPass {
 
   func progress(since start: ContinuousClock.Instant) -> AuditProgress {
     AuditProgress(
-      commandsVerified: report.commandsVerified, commandPosition: commands.position,
+      commandsVerified: report.commandsVerified, commandPosition: lastAppliedPosition + 1,
       commandsEndPosition: commands.end, elapsed: start.duration(to: .now))
   }
 }
