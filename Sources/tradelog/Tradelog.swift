@@ -10,9 +10,8 @@ struct Tradelog: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       DevCommand.self, SequencerCommand.self, SubmitCommand.self, LoadCommand.self, TailCommand.self,
-      SnapshotCommand.self,
-      ReplayCommand.self, WorkloadCommand.self,
-      ProjectCommand.self, BrokerCommand.self,
+      SnapshotCommand.self, ReplayCommand.self, AuditCommand.self, ProjectCommand.self, WorkloadCommand.self,
+      BrokerCommand.self,
     ]
   )
 }
