@@ -9,9 +9,9 @@ import TradelogWire
 @Suite struct ClickHouseProjectorTests {
   /// 200,000 commands of seed 11, one second apart (about 2.3 days, so every candle interval has
   /// several buckets): built once, shared read-only by the tests that need a long run.
-  static let longRun = Result { try EventLogFixture(seed: 11, commandCount: 200_000) }
+  static let longRun = Result { try ClickHouseEventLog(seed: 11, commandCount: 200_000) }
   static let shortRun = Result {
-    try EventLogFixture(seed: 5, commandCount: 6_000, timestampStepMilliseconds: 7_000)
+    try ClickHouseEventLog(seed: 5, commandCount: 6_000, timestampStepMilliseconds: 7_000)
   }
 
   @Test func longRunTradesEqualTheTradeEventsAndCandlesEqualTheirAggregation() async throws {

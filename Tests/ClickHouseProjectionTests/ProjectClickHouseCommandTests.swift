@@ -9,7 +9,7 @@ import TradelogWire
 @Suite struct ProjectClickHouseCommandTests {
   /// 30,000 commands: long enough that a projector inserting 4,000 rows at a time is killed mid-run.
   static let killRun = Result {
-    try EventLogFixture(seed: 23, commandCount: 30_000, timestampStepMilliseconds: 3_000)
+    try ClickHouseEventLog(seed: 23, commandCount: 30_000, timestampStepMilliseconds: 3_000)
   }
 
   private func arguments(_ database: TestDatabase, events: String, _ more: [String] = []) -> [String] {
@@ -75,7 +75,7 @@ import TradelogWire
     }
     #expect(caughtUp, "\(process.standardError)")
 
-    try EventLogFixture.append(Array(records[3_000...]), to: events)
+    try ClickHouseEventLog.append(Array(records[3_000...]), to: events)
     let followed = try await process.wait {
       try await lastBalanceSeq(in: database) >= lastBalanceSeq(of: fixture, before: records.count)
     }
@@ -88,7 +88,7 @@ import TradelogWire
     #expect(try await database.dump() == clean.dump())
   }
 
-  private func lastBalanceSeq(of fixture: EventLogFixture, before count: Int) -> UInt64 {
+  private func lastBalanceSeq(of fixture: ClickHouseEventLog, before count: Int) -> UInt64 {
     fixture.batches[..<count].last { batch in
       batch.events.contains { if case .balanceChanged(_) = $0 { true } else { false } }
     }?.seq ?? 0

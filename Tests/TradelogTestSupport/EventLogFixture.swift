@@ -17,10 +17,16 @@ public struct EventLogFixture: Sendable {
   public let records: [[UInt8]]
   public let eventCount: Int
 
-  /// Timestamps are milliseconds from a fixed instant, one per command, so that runs reproduce.
+  /// Timestamps are real epoch milliseconds from a fixed instant (2023-11-14 22:13:20 UTC), so that
+  /// runs reproduce and candles fall on real minutes.
   public static let firstTimestamp: Int64 = 1_700_000_000_000
 
-  public init(seed: UInt64, commandCount: Int, configuration: WorkloadConfiguration = .standard) {
+  /// Runs `commandCount` commands of the workload seeded with `seed`, the command at position `i`
+  /// stamped `firstTimestamp + i × timestampStepMilliseconds`.
+  public init(
+    seed: UInt64, commandCount: Int, configuration: WorkloadConfiguration = .standard,
+    timestampStepMilliseconds: Int64 = 1
+  ) {
     var workload = Workload(seed: seed, configuration: configuration)
     var engine = Engine()
     var buffer = EventBuffer(capacity: 256)
@@ -30,7 +36,8 @@ public struct EventLogFixture: Sendable {
     var eventCount = 0
     for position in 0..<commandCount {
       guard let command = workload.next() else { break }
-      engine.apply(command, timestamp: Self.firstTimestamp + Int64(position), into: &buffer)
+      engine.apply(
+        command, timestamp: Self.firstTimestamp + Int64(position) * timestampStepMilliseconds, into: &buffer)
       eventCount += buffer.events.count
       batches.append(chain.seal(buffer, commandOffset: UInt64(position)))
     }

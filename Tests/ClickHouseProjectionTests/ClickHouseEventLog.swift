@@ -6,12 +6,9 @@ import TradelogSimulation
 import TradelogTestSupport
 import TradelogWire
 
-/// An events log made the way the sequencer makes one: a seeded workload run through the engine,
-/// each command's events sealed into the hash chain and appended as a binary event batch record to
-/// an embedded (SQLite) log. Keeps the batches, so tests can compute what the tables must hold.
-final class EventLogFixture: Sendable {
-  /// 2023-11-14 22:13:20 UTC: timestamps are real epoch milliseconds, so candles fall on real minutes.
-  static let firstTimestampMilliseconds: Int64 = 1_700_000_000_000
+/// The shared `EventLogFixture` written to an embedded log of its own, with what the ClickHouse tests
+/// add: logs derived from it (duplicates, gaps) and its trades with their batches' seq and time.
+final class ClickHouseEventLog: Sendable {
   static let recordsPerAppend = 10_000
 
   let directory: TemporaryDirectory
@@ -20,25 +17,15 @@ final class EventLogFixture: Sendable {
 
   var address: String { "sqlite:" + path }
 
-  /// Runs `commandCount` commands of the workload seeded with `seed`, the command at position `i`
-  /// stamped `firstTimestampMilliseconds + i × timestampStepMilliseconds`.
+  /// The command at position `i` is stamped `EventLogFixture.firstTimestamp + i ×
+  /// timestampStepMilliseconds`: a second apart by default, so that trades spread over many candles.
   init(seed: UInt64, commandCount: Int, timestampStepMilliseconds: Int64 = 1_000) throws {
     directory = try TemporaryDirectory(prefix: "tradelog-clickhouse-events")
     path = directory.file("events.db").path
-    var workload = Workload(seed: seed)
-    var engine = Engine()
-    var buffer = EventBuffer(capacity: 256)
-    var chain = EventChain()
-    var batches: [EventBatchRecord] = []
-    batches.reserveCapacity(commandCount)
-    for position in 0..<commandCount {
-      guard let command = workload.next() else { break }
-      let timestamp = Self.firstTimestampMilliseconds + Int64(position) * timestampStepMilliseconds
-      engine.apply(command, timestamp: timestamp, into: &buffer)
-      batches.append(chain.seal(buffer, commandOffset: UInt64(position)))
-    }
-    self.batches = batches
-    try Self.append(batches.map { $0.serializedBytes() }, to: "sqlite:" + path)
+    let fixture = EventLogFixture(
+      seed: seed, commandCount: commandCount, timestampStepMilliseconds: timestampStepMilliseconds)
+    batches = fixture.batches
+    try fixture.write(toLogAt: path)
   }
 
   deinit {
