@@ -48,11 +48,7 @@ struct SequencerCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The most commands per read and per events append.", valueName: "N"))
   var batchSize: Int = 4_096
 
-  @Option(
-    help: ArgumentHelp(
-      "SQLite logs: full (an append survives power loss) or normal (may lose the last appends on power "
-        + "loss, never on a crash).", valueName: "mode"))
-  var sqliteSynchronous: SynchronousMode = .full
+  @OptionGroup var log: LogOptions
 
   func validate() throws {
     guard snapshotEvery >= 0 else {
@@ -89,8 +85,9 @@ struct SequencerCommand: AsyncParsableCommand {
     } catch {
       throw ValidationError(error.message)
     }
-    var logOptions = LogOpenOptions()
-    logOptions.sqlite.synchronous = sqliteSynchronous.value
+    // One set of options opens both logs; each address is checked against them (-X only for Kafka).
+    _ = try log.openOptions(for: commandsAddress, createIfMissing: true)
+    let logOptions = try log.openOptions(for: eventsAddress, createIfMissing: true)
     return SequencerConfiguration(
       commands: commandsAddress, events: eventsAddress, snapshotDirectory: snapshots,
       snapshotEveryCommands: snapshotEvery == 0 ? nil : snapshotEvery,
@@ -122,16 +119,5 @@ struct SequencerCommand: AsyncParsableCommand {
 
   static func standardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
-  }
-
-  enum SynchronousMode: String, ExpressibleByArgument, CaseIterable {
-    case full, normal
-
-    var value: SQLiteLogConnection.Synchronous {
-      switch self {
-      case .full: .full
-      case .normal: .normal
-      }
-    }
   }
 }
