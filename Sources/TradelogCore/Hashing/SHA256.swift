@@ -112,21 +112,19 @@ public struct SHA256: Sendable {
           schedule[index] = schedule[index &- 16] &+ sigma0 &+ schedule[index &- 7] &+ sigma1
         }
         var (a, b, c, d, e, f, g, h) = state
-        for index in 0..<64 {
-          let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-          let choice = (e & f) ^ (~e & g)
-          let temporary1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
-          let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-          let majority = (a & b) ^ (a & c) ^ (b & c)
-          let temporary2 = sum0 &+ majority
-          h = g
-          g = f
-          f = e
-          e = d &+ temporary1
-          d = c
-          c = b
-          b = a
-          a = temporary1 &+ temporary2
+        // Eight rounds per pass with the roles of the variables rotated instead of the values moved:
+        // the compiler keeps all eight in registers and moves nothing between rounds.
+        var index = 0
+        while index < 64 {
+          Self.round(a, b, c, &d, e, f, g, &h, constants[index] &+ schedule[index])
+          Self.round(h, a, b, &c, d, e, f, &g, constants[index &+ 1] &+ schedule[index &+ 1])
+          Self.round(g, h, a, &b, c, d, e, &f, constants[index &+ 2] &+ schedule[index &+ 2])
+          Self.round(f, g, h, &a, b, c, d, &e, constants[index &+ 3] &+ schedule[index &+ 3])
+          Self.round(e, f, g, &h, a, b, c, &d, constants[index &+ 4] &+ schedule[index &+ 4])
+          Self.round(d, e, f, &g, h, a, b, &c, constants[index &+ 5] &+ schedule[index &+ 5])
+          Self.round(c, d, e, &f, g, h, a, &b, constants[index &+ 6] &+ schedule[index &+ 6])
+          Self.round(b, c, d, &e, f, g, h, &a, constants[index &+ 7] &+ schedule[index &+ 7])
+          index &+= 8
         }
         state = (
           state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
@@ -134,6 +132,23 @@ public struct SHA256: Sendable {
         )
       }
     }
+  }
+
+  /// One round of FIPS 180-4 6.2.2 step 3, written as the two updates it makes: `d += T1` and
+  /// `h = T1 + T2`, the other variables only shifting names (which the caller does by rotation).
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+    _ h: inout UInt32, _ constantAndWord: UInt32
+  ) {
+    let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+    // Ch and Maj in their shorter equivalent forms.
+    let choice = g ^ (e & (f ^ g))
+    let temporary1 = h &+ sum1 &+ choice &+ constantAndWord
+    let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+    let majority = (a & b) | (c & (a | b))
+    d = d &+ temporary1
+    h = temporary1 &+ sum0 &+ majority
   }
 
   private static let roundConstants: [UInt32] = [
