@@ -16,11 +16,14 @@ extension PipelineRun {
     let logs = try PipelineLogs(backend: backend, name: "latency")
     let sequencer = startSequencer(logs, snapshots: "latency")
     var tail = EventsTail(log: try backend.open(logs.events))
-    // One command first, so that the sequencer has recovered and is tailing before the clock runs.
-    try append([commands[0]], to: logs.commands)
-    try tail.follow(until: 1)
+    // The producer appends one command first and waits: the clock runs only once the sequencer has
+    // recovered and is tailing, and the producer's connection is up (a Kafka producer's first append
+    // waits for the broker's metadata).
     let offered = Array(commands[1...])
-    let producer = startProducer(offered, to: logs.commands)
+    let go = StartSignal()
+    let producer = startProducer(warmUp: commands[0], offered, to: logs.commands, go: go)
+    try tail.follow(until: 1)
+    go.give()
     var visible: [UInt64: ContinuousClock.Instant] = [:]
     visible.reserveCapacity(offered.count)
     try tail.follow(until: commands.count) { record, instant in
@@ -51,13 +54,15 @@ extension PipelineRun {
 
   /// Appends `commands` at `offeredRate`: every pass appends whatever is due by then in one append.
   private func startProducer(
-    _ commands: [[UInt8]], to address: LogAddress
+    warmUp: [UInt8], _ commands: [[UInt8]], to address: LogAddress, go: StartSignal
   ) -> ThreadRun<Result<[OfferedCommand], PipelineBenchmarkError>> {
     let rate = offeredRate
     let options = backend.logOptions
     return ThreadRun.start {
       do {
         let log = try openLog(address, options: options)
+        try log.append(NewRecord(value: warmUp))
+        while !go.isGiven { Thread.sleep(forTimeInterval: 0.000_5) }
         var offered: [OfferedCommand] = []
         offered.reserveCapacity(commands.count)
         let start = ContinuousClock.now
