@@ -116,7 +116,8 @@ let package = Package(
     .executableTarget(
       name: "TradelogBenchmarks",
       dependencies: [
-        "TradelogCore", "TradelogSimulation", "LZ4Frame", "CAllocationCounter",
+        "TradelogCore", "TradelogSimulation", "LZ4Frame", "CAllocationCounter", "TradelogWire",
+        "RecordLog", "KafkaClient", "SnapshotStore", "TradelogServices",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

@@ -67,8 +67,16 @@ public struct EventBatchRecord: Sendable, Equatable {
     Self.serializedBytes(bytesForChainHash: bytesForChainHash(), chainHash: chainHash)
   }
 
-  /// The record's bytes with `chain_hash` left out: what the chain hash is computed over.
+  /// The record's bytes with `chain_hash` left out: what the chain hash is computed over. Written by
+  /// `EventBatchEncoder`, byte for byte what SwiftProtobuf writes (`bytesForChainHashThroughMessages`).
   public func bytesForChainHash() -> [UInt8] {
+    EventBatchEncoder.bytesForChainHash(
+      seq: seq, commandOffset: commandOffset, timestamp: timestamp, events: events)
+  }
+
+  /// The same bytes through SwiftProtobuf's message objects: the reference the encoder is tested
+  /// against.
+  func bytesForChainHashThroughMessages() -> [UInt8] {
     let message = Tradelog_V1_EventBatch(self, includingChainHash: false)
     do {
       return try message.serializedBytes()

@@ -8,13 +8,15 @@ public struct SHA256: Sendable {
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
   )
-  /// Bytes of an incomplete block, waiting for more input.
-  private var pending: [UInt8] = []
+  /// Bytes of an incomplete block, waiting for more input: stored inline (8 × 8 bytes), so that a
+  /// hasher allocates nothing. The sequencer hashes one small batch per command.
+  private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
+    0, 0, 0, 0, 0, 0, 0, 0
+  )
+  private var pendingCount = 0
   private var byteCount: UInt64 = 0
 
-  public init() {
-    pending.reserveCapacity(Self.blockByteCount)
-  }
+  public init() {}
 
   /// The digest of `bytes` in one call.
   public static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
@@ -33,82 +35,120 @@ public struct SHA256: Sendable {
   }
 
   public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
     byteCount &+= UInt64(bytes.count)
     var offset = 0
-    if !pending.isEmpty {
-      let taken = min(Self.blockByteCount - pending.count, bytes.count)
-      pending.append(contentsOf: bytes[0..<taken])
+    if pendingCount > 0 {
+      let taken = min(Self.blockByteCount - pendingCount, bytes.count)
+      appendPending(UnsafeRawBufferPointer(start: base, count: taken))
       offset = taken
-      guard pending.count == Self.blockByteCount else { return }
-      let block = pending
-      block.withUnsafeBytes { compress(block: $0) }
-      pending.removeAll(keepingCapacity: true)
+      guard pendingCount == Self.blockByteCount else { return }
+      compressPending()
     }
+    // Whole blocks straight from the caller's bytes: no copy.
     while bytes.count - offset >= Self.blockByteCount {
-      compress(block: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + Self.blockByteCount]))
+      compress(block: base + offset)
       offset += Self.blockByteCount
     }
-    pending.append(contentsOf: bytes[offset...])
+    appendPending(UnsafeRawBufferPointer(start: base + offset, count: bytes.count - offset))
   }
 
   /// The 32-byte digest of everything given to `update`.
   public consuming func finalize() -> [UInt8] {
     let bitCount = byteCount &* 8
-    var padding: [UInt8] = [0x80]
-    let paddedLength = (pending.count + 1 + 8 + Self.blockByteCount - 1) / Self.blockByteCount
-    padding += [UInt8](repeating: 0, count: paddedLength * Self.blockByteCount - pending.count - 1 - 8)
-    for shift in stride(from: 56, through: 0, by: -8) {
-      padding.append(UInt8(truncatingIfNeeded: bitCount >> UInt64(shift)))
+    // Padding: 0x80, zeros up to 8 bytes before a block's end, then the length in bits, big-endian.
+    let count = pendingCount
+    withUnsafeMutableBytes(of: &pending) { block in
+      block[count] = 0x80
+      for index in (count + 1)..<Self.blockByteCount { block[index] = 0 }
     }
-    let counted = byteCount
-    update(padding)
-    byteCount = counted
-    precondition(pending.isEmpty, "padding completes the last block")
-    var digest: [UInt8] = []
-    digest.reserveCapacity(Self.digestByteCount)
-    for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-      digest += [
-        UInt8(truncatingIfNeeded: word >> 24), UInt8(truncatingIfNeeded: word >> 16),
-        UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word),
-      ]
+    if pendingCount + 1 > Self.blockByteCount - 8 {
+      compressPending()
+      pending = (0, 0, 0, 0, 0, 0, 0, 0)
     }
-    return digest
+    pending.7 = bitCount.bigEndian
+    compressPending()
+    let words = state
+    return [UInt8](unsafeUninitializedCapacity: Self.digestByteCount) { digest, initializedCount in
+      // A tuple of one type is laid out like an array of it.
+      withUnsafeBytes(of: words) { state in
+        for index in 0..<8 {
+          let word = state.load(fromByteOffset: index * 4, as: UInt32.self).bigEndian
+          UnsafeMutableRawBufferPointer(digest).storeBytes(of: word, toByteOffset: index * 4, as: UInt32.self)
+        }
+      }
+      initializedCount = Self.digestByteCount
+    }
   }
 
-  private mutating func compress(block: UnsafeRawBufferPointer) {
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-      for index in 0..<16 {
-        schedule[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
-      }
-      for index in 16..<64 {
-        let early = schedule[index - 15]
-        let late = schedule[index - 2]
-        let sigma0 = early.rotatedRight(7) ^ early.rotatedRight(18) ^ (early >> 3)
-        let sigma1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late >> 10)
-        schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
-      }
-      var (a, b, c, d, e, f, g, h) = state
-      for index in 0..<64 {
-        let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-        let choice = (e & f) ^ (~e & g)
-        let temporary1 = h &+ sum1 &+ choice &+ Self.roundConstants[index] &+ schedule[index]
-        let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let temporary2 = sum0 &+ majority
-        h = g
-        g = f
-        f = e
-        e = d &+ temporary1
-        d = c
-        c = b
-        b = a
-        a = temporary1 &+ temporary2
-      }
-      state = (
-        state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
-        state.7 &+ h
-      )
+  private mutating func appendPending(_ bytes: UnsafeRawBufferPointer) {
+    guard !bytes.isEmpty else { return }
+    let start = pendingCount
+    withUnsafeMutableBytes(of: &pending) { block in
+      UnsafeMutableRawBufferPointer(rebasing: block[start..<start + bytes.count]).copyMemory(from: bytes)
     }
+    pendingCount += bytes.count
+  }
+
+  private mutating func compressPending() {
+    var block = pending
+    withUnsafeBytes(of: &block) { compress(block: $0.baseAddress!) }
+    pendingCount = 0
+  }
+
+  /// One 64-byte block at `block` (any alignment).
+  private mutating func compress(block: UnsafeRawPointer) {
+    Self.roundConstants.withUnsafeBufferPointer { constants in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+        for index in 0..<16 {
+          schedule[index] = UInt32(
+            bigEndian: block.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
+        }
+        for index in 16..<64 {
+          let early = schedule[index &- 15]
+          let late = schedule[index &- 2]
+          let sigma0 = early.rotatedRight(7) ^ early.rotatedRight(18) ^ (early >> 3)
+          let sigma1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late >> 10)
+          schedule[index] = schedule[index &- 16] &+ sigma0 &+ schedule[index &- 7] &+ sigma1
+        }
+        var (a, b, c, d, e, f, g, h) = state
+        // Eight rounds per pass with the roles of the variables rotated instead of the values moved:
+        // the compiler keeps all eight in registers and moves nothing between rounds.
+        var index = 0
+        while index < 64 {
+          Self.round(a, b, c, &d, e, f, g, &h, constants[index] &+ schedule[index])
+          Self.round(h, a, b, &c, d, e, f, &g, constants[index &+ 1] &+ schedule[index &+ 1])
+          Self.round(g, h, a, &b, c, d, e, &f, constants[index &+ 2] &+ schedule[index &+ 2])
+          Self.round(f, g, h, &a, b, c, d, &e, constants[index &+ 3] &+ schedule[index &+ 3])
+          Self.round(e, f, g, &h, a, b, c, &d, constants[index &+ 4] &+ schedule[index &+ 4])
+          Self.round(d, e, f, &g, h, a, b, &c, constants[index &+ 5] &+ schedule[index &+ 5])
+          Self.round(c, d, e, &f, g, h, a, &b, constants[index &+ 6] &+ schedule[index &+ 6])
+          Self.round(b, c, d, &e, f, g, h, &a, constants[index &+ 7] &+ schedule[index &+ 7])
+          index &+= 8
+        }
+        state = (
+          state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
+          state.7 &+ h
+        )
+      }
+    }
+  }
+
+  /// One round of FIPS 180-4 6.2.2 step 3, written as the two updates it makes: `d += T1` and
+  /// `h = T1 + T2`, the other variables only shifting names (which the caller does by rotation).
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+    _ h: inout UInt32, _ constantAndWord: UInt32
+  ) {
+    let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+    // Ch and Maj in their shorter equivalent forms.
+    let choice = g ^ (e & (f ^ g))
+    let temporary1 = h &+ sum1 &+ choice &+ constantAndWord
+    let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+    let majority = (a & b) | (c & (a | b))
+    d = d &+ temporary1
+    h = temporary1 &+ sum0 &+ majority
   }
 
   private static let roundConstants: [UInt32] = [

@@ -1,0 +1,54 @@
+import Foundation
+import KafkaClient
+import RecordLog
+
+/// Where the benchmark's logs live: SQLite files in a temporary directory, or topics of one
+/// partition on a librdkafka mock broker started in this process. Every measurement gets logs of
+/// its own, named after it.
+final class PipelineBackend {
+  enum Kind {
+    case sqlite(directory: URL)
+    case kafka(cluster: KafkaMockCluster)
+  }
+
+  let kind: Kind
+  let name: String
+  let logOptions: LogOpenOptions
+
+  private init(kind: Kind, name: String, logOptions: LogOpenOptions) {
+    self.kind = kind
+    self.name = name
+    self.logOptions = logOptions
+  }
+
+  /// SQLite logs as `tradelog sequencer` opens them by default (WAL, synchronous=FULL).
+  static func sqlite(directory: URL) -> PipelineBackend {
+    PipelineBackend(kind: .sqlite(directory: directory), name: "sqlite", logOptions: LogOpenOptions())
+  }
+
+  /// A mock broker: it keeps only ~5 MiB per partition, so records are LZ4-compressed and volumes
+  /// kept small (shared/ENVIRONMENT.md).
+  static func kafka() throws -> PipelineBackend {
+    var options = LogOpenOptions()
+    for property in kafkaProperties { try options.kafka.setProperty(parsing: property) }
+    return PipelineBackend(
+      kind: .kafka(cluster: try KafkaMockCluster()), name: "kafka-mock", logOptions: options)
+  }
+
+  static let kafkaProperties = ["compression.type=lz4", "log_level=3"]
+
+  /// A new, empty log named `name`.
+  func newLog(_ name: String) throws -> LogAddress {
+    switch kind {
+    case .sqlite(let directory):
+      return .sqlite(path: directory.appending(path: "\(name).sqlite").path)
+    case .kafka(let cluster):
+      try cluster.createTopic(name, partitions: 1)
+      return try LogAddress(parsing: "kafka://\(cluster.bootstrapServers)/\(name)")
+    }
+  }
+
+  func open(_ address: LogAddress) throws -> any LogConnection {
+    try openLog(address, options: logOptions)
+  }
+}

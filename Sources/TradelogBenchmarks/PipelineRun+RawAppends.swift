@@ -1,0 +1,71 @@
+import Foundation
+import KafkaClient
+import RecordLog
+
+extension PipelineRun {
+  /// What the raw rate was measured with, and the rate.
+  struct RawRate {
+    var name: String
+    var recordsPerSecond: Double
+  }
+
+  /// Appends `values` to a fresh log with nothing else running, timed: RecordLog's SQLite backend
+  /// in the sequencer's batch size, or `kcat -P` producing them to the same mock broker.
+  func rawAppendRate(of values: [[UInt8]]) throws -> RawRate {
+    switch backend.kind {
+    case .sqlite:
+      let address = try backend.newLog("raw-\(values.count)")
+      let log = try backend.open(address)
+      let batch = 4_096
+      let measured = try RunMeasurement.of {
+        var start = 0
+        while start < values.count {
+          let end = min(start + batch, values.count)
+          try log.append(values[start..<end].map { NewRecord(value: $0) })
+          start = end
+        }
+      }
+      return RawRate(name: "raw RecordLog appends", recordsPerSecond: Double(values.count) / measured.seconds)
+    case .kafka(let cluster):
+      let seconds = try kcatProduce(values, cluster: cluster)
+      return RawRate(name: "raw kcat -P", recordsPerSecond: Double(values.count) / seconds)
+    }
+  }
+
+  /// Event batches hold any byte: records are separated by a delimiter no batch contains (a batch
+  /// that did would split in two, and the count check below would fail).
+  static let kcatDelimiter = "\n%%tradelog-record-end%%\n"
+
+  private func kcatProduce(_ values: [[UInt8]], cluster: KafkaMockCluster) throws -> Double {
+    let topic = "raw-kcat-\(values.count)"
+    let address = try backend.newLog(topic)
+    let delimiter = Array(Self.kcatDelimiter.utf8)
+    var file: [UInt8] = []
+    for value in values {
+      file += value
+      file += delimiter
+    }
+    let path = directory.appending(path: "\(topic).input")
+    try Data(file).write(to: path)
+    let process = Process()
+    process.executableURL = URL(filePath: "/usr/bin/kcat")
+    process.arguments =
+      [
+        "-P", "-b", cluster.bootstrapServers, "-t", topic, "-p", "0", "-D", Self.kcatDelimiter, "-l",
+        path.path,
+      ]
+      + PipelineBackend.kafkaProperties.flatMap { ["-X", $0] }
+    let measured = try RunMeasurement.of {
+      try process.run()
+      process.waitUntilExit()
+    }
+    guard process.terminationStatus == 0 else {
+      throw PipelineBenchmarkError("kcat exited with status \(process.terminationStatus)")
+    }
+    let produced = try backend.open(address).endPosition()
+    guard produced == Int64(values.count) else {
+      throw PipelineBenchmarkError("kcat produced \(produced) records of \(values.count)")
+    }
+    return measured.seconds
+  }
+}
