@@ -1,5 +1,6 @@
 import Foundation
 import RecordLog
+import SnapshotStore
 import Synchronization
 import Testing
 import TradelogCore
@@ -58,6 +59,9 @@ import TradelogWire
       // recovery from them happen however slow the machine is), then dies at a seeded instant.
       let endBefore = try eventsLog.endPosition()
       _ = try ExpectedEvents.waitForRecords(in: events, count: endBefore + 1, timeout: .seconds(60))
+      // Every sixth run also lives until it has written a snapshot, so that the runs after it
+      // recover from one however slowly this machine writes them.
+      if run % 6 == 5 { _ = try Self.waitForNewSnapshot(in: snapshots, newerThan: endBefore) }
       Thread.sleep(forTimeInterval: Double(random.inRange(0...600)) / 1_000)
       sequencer.send(SIGKILL)
       #expect(sequencer.wait() == SIGKILL, "run \(run) exited by itself: \(sequencer.standardError)")
@@ -113,5 +117,16 @@ import TradelogWire
     second.send(SIGTERM)
     #expect(second.wait() == 0, "\(second.standardError)")
     #expect(try ExpectedEvents.allValues(of: events) == ExpectedEvents.records(forCommandsIn: commands))
+  }
+
+  /// Waits up to a minute for a snapshot past `position` to appear in `directory`.
+  static func waitForNewSnapshot(in directory: String, newerThan position: Int64) throws -> Bool {
+    let store = try SnapshotStore(directory: directory)
+    let deadline = ContinuousClock.now + .seconds(60)
+    while ContinuousClock.now < deadline {
+      if let newest = try store.list().first, newest.commandPosition > position { return true }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return false
   }
 }
