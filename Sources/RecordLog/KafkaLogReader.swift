@@ -187,8 +187,7 @@ final class KafkaLogReader {
       topic: settings.topic, partition: settings.partition, offset: .exactly(safeStart))
     do throws(KafkaError) {
       if isAssigned {
-        try consumer.seek(
-          topic: settings.topic, partition: settings.partition, to: target.offset, timeout: operationTimeout)
+        try seek(consumer, to: target.offset)
       } else {
         try consumer.assign([target])
         isAssigned = true
@@ -199,6 +198,26 @@ final class KafkaLogReader {
     buffer.removeAll(keepingCapacity: true)
     bufferStart = 0
     streamNext = safeStart
+  }
+
+  /// Seeks the assigned partition, asking again while librdkafka reports a timeout until the
+  /// operation timeout. librdkafka 2.0 waits for a seek's answer in microseconds where it was given
+  /// milliseconds (fixed in 2.1: confluentinc/librdkafka#4230), so a seek that takes more than a
+  /// few ten milliseconds (a busy machine, a broker thread finishing a fetch) reports `_TIMED_OUT`
+  /// although it is only late. The seek stays queued and takes effect; asking again queues the same
+  /// seek once more, which is harmless.
+  private func seek(_ consumer: KafkaConsumer, to offset: KafkaOffset) throws(KafkaError) {
+    let deadline = ContinuousClock.now.advanced(by: operationTimeout)
+    while true {
+      do throws(KafkaError) {
+        try consumer.seek(
+          topic: settings.topic, partition: settings.partition, to: offset,
+          timeout: max(ContinuousClock.now.duration(to: deadline), .milliseconds(1)))
+        return
+      } catch  where error.code == .timedOut && ContinuousClock.now < deadline {
+        continue
+      }
+    }
   }
 
   /// The error for a position the broker refused to fetch: usually one that retention deleted.

@@ -1,5 +1,6 @@
 import Foundation
 import KafkaClient
+import RecordLog
 import Testing
 import TradelogCore
 import TradelogTestSupport
@@ -37,6 +38,54 @@ import TradelogWire
     #expect(received.first.map { if case .createMarket = $0 { true } else { false } } == true)
     #expect(received.contains { if case .cancelOrder = $0 { true } else { false } })
     #expect(received.contains { if case .placeOrder = $0 { true } else { false } })
+  }
+
+  @Test func theSequencerTurnsEachOfItsCommandsIntoOneBatchOnKafka() throws {
+    try #require(
+      FileManager.default.isExecutableFile(atPath: Self.python.path),
+      "\(Self.python.path) is missing: run tools/python-env (tools/setup and tools/test run it).")
+    let topics = KafkaSequencing.topicNames("python-sequenced")
+    let broker = try BrokerProcess(arguments: [
+      "--topic", "\(topics.commands):1", "--topic", "\(topics.events):1",
+    ])
+    let commands = "kafka://\(broker.bootstrapServers)/\(topics.commands)"
+    let events = "kafka://\(broker.bootstrapServers)/\(topics.events)"
+    let directory = try TemporaryDirectory(prefix: "python-sequenced")
+    defer { directory.remove() }
+    let count = 300
+
+    let produced = try Subprocess.run(
+      Self.python.path, [Self.script.path, commands, "--count", "\(count)", "--seed", "9"])
+    let sequencer = try SequencerProcess(
+      commands: commands, events: events, snapshots: directory.file("snapshots").path,
+      errorFile: directory.file("sequencer.err"))
+    let caughtUp = try KafkaSequencing.waitForRecords(
+      in: LogAddress(parsing: events), count: count, timeout: .seconds(60))
+    sequencer.send(SIGTERM)
+
+    #expect(produced.status == 0, "\(produced.standardError)")
+    #expect(sequencer.wait() == 0, "\(sequencer.standardError)")
+    try #require(caughtUp, "the sequencer did not catch up: \(sequencer.standardError)")
+    let sent = CommandLogFiles.lines(produced.outputText).map { CommandDecoder.decode(jsonLine: $0) }
+    let batches = try KafkaSequencing.batches(KafkaSequencing.allRecords(of: LogAddress(parsing: events)))
+    #expect(sent.count == count)
+    #expect(batches.map(\.seq) == (1...UInt64(count)).map { $0 })
+    #expect(batches.map(\.commandOffset) == (0..<UInt64(count)).map { $0 })
+    #expect(KafkaSequencing.chainVerifies(batches))
+    let malformed = Event.commandRejected(CommandRejected(reason: .malformed))
+    #expect(!batches.contains { $0.events.contains(malformed) })
+    // Its buy prices are all below its sell prices: every order rests, none trades.
+    for (command, batch) in zip(sent, batches) {
+      guard case .placeOrder = command else { continue }
+      #expect(batch.events.contains { if case .orderAccepted = $0 { true } else { false } }, "\(batch.seq)")
+    }
+    // The events log as `tail --json` prints it is what a fresh replay of the commands log writes.
+    let replay = try CommandLogFiles.runTradelog(["replay", "--commands", commands, "--events-out", "-"])
+    let tail = try CommandLogFiles.runTradelog(["tail", "--json", events])
+    #expect(replay.status == 0, "\(replay.standardError)")
+    #expect(tail.status == 0, "\(tail.standardError)")
+    #expect(CommandLogFiles.lines(tail.outputText).count == count)
+    #expect(tail.outputText == replay.outputText)
   }
 
   /// Reads partition 0 of `topic` from the beginning to its end.

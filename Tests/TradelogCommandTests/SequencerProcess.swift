@@ -27,6 +27,15 @@ final class SequencerProcess {
     try process.run()
   }
 
+  /// A test that throws half-way must not leave a sequencer running (on Kafka it would keep
+  /// retrying against a broker that is gone).
+  deinit {
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+  }
+
   func send(_ signal: Int32) {
     kill(process.processIdentifier, signal)
   }
