@@ -165,7 +165,8 @@ let package = Package(
     .testTarget(
       name: "PostgresProjectionTests",
       dependencies: [
-        "PostgresProjection", "PostgresClient", "RecordLog", "TradelogCore", "TradelogWire", "TradelogTestSupport",
+        "PostgresProjection", "PostgresClient", "RecordLog", "TradelogCore", "TradelogWire",
+        "TradelogTestSupport",
       ],
       swiftSettings: strictSettings),
     .testTarget(

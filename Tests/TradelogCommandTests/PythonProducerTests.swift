@@ -61,6 +61,7 @@ import TradelogWire
       errorFile: directory.file("sequencer.err"))
     let caughtUp = try KafkaSequencing.waitForRecords(
       in: LogAddress(parsing: events), count: count, timeout: .seconds(60))
+    sequencer.waitUntilStarted()
     sequencer.send(SIGTERM)
 
     #expect(produced.status == 0, "\(produced.standardError)")

@@ -88,6 +88,7 @@ import TradelogWire
       commands: commands.description, events: events.description, snapshots: directory.file("snapshots").path,
       errorFile: directory.file("sequencer.err"))
     let caughtUp = try ExpectedEvents.waitForRecords(in: events, count: 5_000, timeout: .seconds(60))
+    sequencer.waitUntilStarted()
     sequencer.send(SIGTERM)
     #expect(sequencer.wait() == 0, "\(sequencer.standardError)")
     try #require(caughtUp)

@@ -73,6 +73,7 @@ import TradelogWire
     while !producerDone.load(ordering: .acquiring) { Thread.sleep(forTimeInterval: 0.05) }
     let caughtUp = try ExpectedEvents.waitForRecords(
       in: events, count: Int64(commandCount), timeout: .seconds(120))
+    last.waitUntilStarted()
     last.send(SIGTERM)
     #expect(last.wait() == 0, "\(last.standardError)")
     try #require(producerFailure.withLock { $0 } == nil)
@@ -114,6 +115,7 @@ import TradelogWire
     #expect(
       first.standardError.contains("tradelog sequencer: fenced: another sequencer claimed the events log"))
     #expect(try ExpectedEvents.waitForRecords(in: events, count: 2_000, timeout: .seconds(60)))
+    second.waitUntilStarted()
     second.send(SIGTERM)
     #expect(second.wait() == 0, "\(second.standardError)")
     #expect(try ExpectedEvents.allValues(of: events) == ExpectedEvents.records(forCommandsIn: commands))

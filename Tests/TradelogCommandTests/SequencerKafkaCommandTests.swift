@@ -49,6 +49,7 @@ import TradelogWire
       errorFile: directory.file("sequencer-last.err"), extraArguments: ["--snapshot-every", "2000"])
     try producer.finish()
     let caughtUp = try KafkaSequencing.waitForRecords(in: events, count: commandCount, timeout: .seconds(90))
+    last.waitUntilStarted()
     last.send(SIGTERM)
     #expect(last.wait() == 0, "\(last.standardError)")
     try #require(caughtUp, "the sequencer did not catch up: \(last.standardError)")
@@ -94,6 +95,7 @@ import TradelogWire
     #expect(
       first.standardError.contains("tradelog sequencer: fenced: another sequencer claimed the events log"))
     #expect(try KafkaSequencing.waitForRecords(in: events, count: 2_000, timeout: .seconds(60)))
+    second.waitUntilStarted()
     second.send(SIGTERM)
     #expect(second.wait() == 0, "\(second.standardError)")
     let written = try KafkaSequencing.allRecords(of: events)
@@ -130,6 +132,7 @@ import TradelogWire
 
     try producer.finish()
     let caughtUp = try KafkaSequencing.waitForRecords(in: events, count: commandCount, timeout: .seconds(60))
+    sequencer.waitUntilStarted()
     sequencer.send(SIGTERM)
     #expect(sequencer.wait() == 0, "\(sequencer.standardError)")
     try #require(caughtUp, "the sequencer did not catch up: \(sequencer.standardError)")
@@ -163,6 +166,7 @@ import TradelogWire
       errorFile: directory.file("sequencer.err"))
 
     let caughtUp = try KafkaSequencing.waitForRecords(in: events, count: 202, timeout: .seconds(60))
+    sequencer.waitUntilStarted()
     sequencer.send(SIGTERM)
     #expect(sequencer.wait() == 0, "\(sequencer.standardError)")
     try #require(caughtUp, "the sequencer did not catch up: \(sequencer.standardError)")

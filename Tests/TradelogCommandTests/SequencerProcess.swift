@@ -17,11 +17,11 @@ final class SequencerProcess {
     self.errorFile = errorFile
     _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     process.executableURL = try BuiltProducts.tradelog
+    // Embedded test logs need not survive a power loss; the option is refused for Kafka logs.
+    let durability = commands.hasPrefix("sqlite:") ? ["--sqlite-synchronous", "normal"] : []
     process.arguments =
-      [
-        "sequencer", "--commands", commands, "--events", events, "--snapshots", snapshots,
-        "--sqlite-synchronous", "normal",
-      ] + extraArguments
+      ["sequencer", "--commands", commands, "--events", events, "--snapshots", snapshots]
+      + durability + extraArguments
     process.standardOutput = FileHandle.nullDevice
     process.standardError = try FileHandle(forWritingTo: errorFile)
     try process.run()
@@ -33,6 +33,15 @@ final class SequencerProcess {
     if process.isRunning {
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
+    }
+  }
+
+  /// Waits until the process said its first line, which it does after it began handling SIGINT and
+  /// SIGTERM: a signal sent earlier would kill it instead of stopping it cleanly.
+  func waitUntilStarted(timeout: Duration = .seconds(60)) {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline, !standardError.contains("sequencer: ") {
+      Thread.sleep(forTimeInterval: 0.02)
     }
   }
 
