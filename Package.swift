@@ -118,6 +118,9 @@ let package = Package(
       dependencies: [
         "TradelogCore", "TradelogSimulation", "LZ4Frame", "CAllocationCounter",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // The projection benchmark: builds an events log and runs both projectors.
+        "TradelogServices", "RecordLog", "PostgresClient", "PostgresProjection", "ClickHouseClient",
+        "ClickHouseProjection",
       ],
       swiftSettings: strictSettings),
 

@@ -8,6 +8,6 @@ struct TradelogBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tradelog-bench",
     abstract: "Tradelog's benchmarks (build with -c release).",
-    subcommands: [EngineBenchmarkCommand.self]
+    subcommands: [EngineBenchmarkCommand.self, ProjectionBenchmarkCommand.self]
   )
 }
