@@ -24,6 +24,14 @@ struct ProjectionBenchmarkCommand: ParsableCommand {
     help: ArgumentHelp("ClickHouse's HTTP address (default: TRADELOG_CLICKHOUSE_URL).", valueName: "url"))
   var clickhouse: String?
 
+  /// A store to benchmark alone (under a profiler, say).
+  enum Store: String, ExpressibleByArgument, CaseIterable {
+    case postgres, clickhouse
+  }
+
+  @Option(help: "Benchmark only these stores (repeatable); both when left out.")
+  var only: [Store] = []
+
   /// A rebuild of this many batches should finish within `rebuildSecondsMax`.
   static let rebuildBatches = 1_000_000
   static let rebuildSecondsMax = 60.0
@@ -44,12 +52,18 @@ struct ProjectionBenchmarkCommand: ParsableCommand {
     try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
     let events = try BenchmarkEventsLog.prepare(batches: batches, in: workDirectory)
     let empty = try BenchmarkEventsLog.prepareEmpty(in: workDirectory)
-    let measurements = [
-      try PostgresProjectionBenchmark(serverURL: postgresURL, workDirectory: workDirectory)
-        .run(events: events, empty: empty),
-      try ClickHouseProjectionBenchmark(serverURL: clickHouseURL, workDirectory: workDirectory)
-        .run(events: events, empty: empty),
-    ]
+    let stores = only.isEmpty ? Store.allCases : only
+    var measurements: [StoreMeasurement] = []
+    if stores.contains(.postgres) {
+      measurements.append(
+        try PostgresProjectionBenchmark(serverURL: postgresURL, workDirectory: workDirectory)
+          .run(events: events, empty: empty))
+    }
+    if stores.contains(.clickhouse) {
+      measurements.append(
+        try ClickHouseProjectionBenchmark(serverURL: clickHouseURL, workDirectory: workDirectory)
+          .run(events: events, empty: empty))
+    }
     print(ProjectionBenchmarkReport(measurements: measurements).text)
   }
 }
