@@ -92,9 +92,11 @@ public final class PostgresProjector {
         if !configuration.follow { break }
         continue
       }
-      for record in records {
-        try fold(record, into: session)
-        position = record.position + 1
+      let decoded = DecodedRecord.decode(
+        records, linkingFirstTo: session.lastChainHash, parallelism: configuration.decodingParallelism)
+      for next in decoded {
+        try fold(next, into: session)
+        position = next.record.position + 1
         if session.pendingBatchCount >= configuration.batchesPerTransactionMax || reachedBatchLimit {
           try commit(session)
         }
@@ -112,7 +114,7 @@ public final class PostgresProjector {
   }
 
   /// A bad record stops the projection, but the whole batches before it are committed first.
-  private func fold(_ record: LogRecord, into session: ProjectionSession) throws(ProjectionError) {
+  private func fold(_ record: DecodedRecord, into session: ProjectionSession) throws(ProjectionError) {
     let applied: Bool
     do {
       applied = try session.fold(record)
