@@ -15,6 +15,12 @@ struct DecodedRecord: Sendable {
   /// The chain hash computed over the chain hash the previous record carries.
   let link: ChainVerifier.Link?
 
+  /// The chain hash the record carries, empty when it does not decode: what the record after it is
+  /// linked to when hashed ahead.
+  var claimedChainHash: [UInt8] {
+    (try? batch.get())?.chainHash ?? []
+  }
+
   /// Decodes `records` in up to `parallelism` slices at once, on as many threads; the first record
   /// links to `firstPrevious`.
   static func decode(
