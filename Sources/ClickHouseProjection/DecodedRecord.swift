@@ -13,6 +13,12 @@ struct DecodedRecord: Sendable {
   /// The chain hash computed over `previousHash`, the chain hash the previous record carries.
   let link: BatchChainCheck.Link?
 
+  /// The chain hash the record carries, empty when it does not decode: what the record after it is
+  /// linked to when hashed ahead.
+  var claimedChainHash: [UInt8] {
+    (try? batch.get())?.chainHash ?? []
+  }
+
   /// Decodes `records` in up to `parallelism` slices at once; the first record links to `firstPrevious`.
   static func decode(
     _ records: [LogRecord], linkingFirstTo firstPrevious: [UInt8], parallelism: Int

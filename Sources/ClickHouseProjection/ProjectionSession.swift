@@ -22,6 +22,10 @@ struct ProjectionSession {
   private var position: Int64 = 0
   /// The insert of the last range handed over, while the next range is prepared.
   private var insertInFlight: Task<Result<RangeInserter.Inserted, ClickHouseProjectionError>, Never>?
+  /// The next read, decoded, while catching up: started before the records of the read before are
+  /// checked and encoded, so reading and decoding overlap with them.
+  private var readAhead:
+    (position: Int64, task: Task<Result<[DecodedRecord], ClickHouseProjectionError>, Never>)?
 
   init(configuration: ClickHouseProjectorConfiguration, reader: LogReader, stop: StopRequest) {
     self.configuration = configuration
@@ -62,8 +66,12 @@ struct ProjectionSession {
     } catch {
       _ = await insertInFlight?.value
       insertInFlight = nil
+      _ = await readAhead?.task.value
+      readAhead = nil
       throw error
     }
+    _ = await readAhead?.task.value
+    readAhead = nil
     try await finishInsert(summary: &summary)
   }
 
@@ -78,11 +86,10 @@ struct ProjectionSession {
     var lastFlush = clock.now
     while !stop.isRequested {
       let tailing = configuration.follow && !catchingUp
-      let records = try await reader.read(
-        from: position, max: ReadLimit(records: configuration.recordsPerReadMax),
-        waitingUpTo: tailing ? configuration.tailWait : .zero)
-      let decoded = await DecodedRecord.decode(
-        records, linkingFirstTo: chain.lastHash, parallelism: configuration.decodingParallelism)
+      let decoded = try await readAndDecode(tailing: tailing)
+      if catchingUp, let last = decoded.last, decoded.count >= configuration.recordsPerReadMax {
+        startReadAhead(after: last)
+      }
       for record in decoded {
         try accept(record, into: &rows, summary: &summary)
         if rows.largestTableRowCount >= configuration.rowsPerInsertMax {
@@ -90,8 +97,8 @@ struct ProjectionSession {
           lastFlush = clock.now
         }
       }
-      if let last = records.last { position = last.position + 1 }
-      let reachedEnd = records.count < configuration.recordsPerReadMax
+      if let last = decoded.last { position = last.record.position + 1 }
+      let reachedEnd = decoded.count < configuration.recordsPerReadMax
       let flushDue = !tailing || lastFlush.duration(to: clock.now) >= configuration.tailFlushInterval
       if reachedEnd, rows.batchCount > 0, flushDue {
         // Caught up: nothing to prepare meanwhile, and a tailing projector should store what it
@@ -111,6 +118,42 @@ struct ProjectionSession {
       }
     }
     if rows.batchCount > 0 { try await flush(&rows, summary: &summary) }
+  }
+
+  /// The records from `position` on, decoded: those read ahead if they start there, else a read now.
+  private mutating func readAndDecode(
+    tailing: Bool
+  ) async throws(ClickHouseProjectionError) -> [DecodedRecord] {
+    if let ahead = readAhead {
+      readAhead = nil
+      let decoded = await ahead.task.value
+      if ahead.position == position { return try decoded.get() }
+    }
+    let records = try await reader.read(
+      from: position, max: ReadLimit(records: configuration.recordsPerReadMax),
+      waitingUpTo: tailing ? configuration.tailWait : .zero)
+    return await DecodedRecord.decode(
+      records, linkingFirstTo: chain.lastHash, parallelism: configuration.decodingParallelism)
+  }
+
+  /// Starts reading and decoding the records after `last`, linking the first to the hash `last`
+  /// carries.
+  private mutating func startReadAhead(after last: DecodedRecord) {
+    let reader = reader
+    let start = last.record.position + 1
+    let limit = ReadLimit(records: configuration.recordsPerReadMax)
+    let previousHash = last.claimedChainHash
+    let parallelism = configuration.decodingParallelism
+    let task = Task { () -> Result<[DecodedRecord], ClickHouseProjectionError> in
+      do throws(ClickHouseProjectionError) {
+        let records = try await reader.read(from: start, max: limit, waitingUpTo: .zero)
+        return .success(
+          await DecodedRecord.decode(records, linkingFirstTo: previousHash, parallelism: parallelism))
+      } catch {
+        return .failure(error)
+      }
+    }
+    readAhead = (start, task)
   }
 
   private mutating func accept(
