@@ -119,6 +119,9 @@ let package = Package(
         "TradelogCore", "TradelogSimulation", "LZ4Frame", "CAllocationCounter", "TradelogWire",
         "RecordLog", "KafkaClient", "SnapshotStore", "TradelogServices",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // The projection benchmark: builds an events log and runs both projectors.
+        "TradelogServices", "RecordLog", "PostgresClient", "PostgresProjection", "ClickHouseClient",
+        "ClickHouseProjection",
       ],
       swiftSettings: strictSettings),
 

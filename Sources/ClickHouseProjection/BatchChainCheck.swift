@@ -18,6 +18,12 @@ struct BatchChainCheck: Sendable {
   private static let hashFieldPrefix: [UInt8] = [5 << 3 | 2, UInt8(SHA256.digestByteCount)]
   private static let hashFieldByteCount = 2 + SHA256.digestByteCount
 
+  /// A chain hash computed ahead of the check, over `previousHash`.
+  struct Link: Sendable {
+    let previousHash: [UInt8]
+    let hash: [UInt8]
+  }
+
   private(set) var lastSeq: UInt64
   private(set) var lastHash: [UInt8]
 
@@ -27,15 +33,22 @@ struct BatchChainCheck: Sendable {
     self.lastHash = lastHash
   }
 
-  /// Checks `batch`, decoded from `recordBytes` at log position `position`.
+  /// Checks `batch`, decoded from `recordBytes` at log position `position`. `link`, a hash computed
+  /// ahead, is used only if it was computed over the last accepted batch's hash.
   mutating func check(
-    _ batch: EventBatchRecord, recordBytes: [UInt8], position: Int64
+    _ batch: EventBatchRecord, recordBytes: [UInt8], position: Int64, link: Link? = nil
   ) throws(ClickHouseProjectionError) -> Verdict {
     if batch.seq <= lastSeq { return .duplicate }
     guard batch.seq == lastSeq + 1 else {
       throw .seqGap(expected: lastSeq + 1, found: batch.seq, position: position)
     }
-    guard Self.chainHash(of: batch, recordBytes: recordBytes, previous: lastHash) == batch.chainHash else {
+    let expected =
+      if let link, link.previousHash == lastHash {
+        link.hash
+      } else {
+        Self.chainHash(of: batch, recordBytes: recordBytes, previous: lastHash)
+      }
+    guard expected == batch.chainHash else {
       throw .brokenChain(seq: batch.seq, position: position)
     }
     lastSeq = batch.seq

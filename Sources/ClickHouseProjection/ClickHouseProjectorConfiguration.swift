@@ -16,6 +16,9 @@ public struct ClickHouseProjectorConfiguration: Sendable {
   public var rowsPerInsertMax: Int
   /// Records asked of the log per read.
   public var recordsPerReadMax: Int
+  /// Slices of a read decoded and hashed at once: decoding and the chain's hashes are most of the
+  /// projector's work, and spread over the machine's cores.
+  public var decodingParallelism: Int
   /// How long one tailing read waits for new records: the longest a stop request waits while idle.
   public var tailWait: Duration
   /// Once caught up, inserts come at most this often: every insert makes a part on the server, and
@@ -42,6 +45,7 @@ public struct ClickHouseProjectorConfiguration: Sendable {
     self.follow = follow
     self.rowsPerInsertMax = rowsPerInsertMax
     self.recordsPerReadMax = recordsPerReadMax
+    decodingParallelism = ProcessInfo.processInfo.activeProcessorCount
     self.tailWait = tailWait
     self.tailFlushInterval = tailFlushInterval
     self.retryPauseFirst = retryPauseFirst

@@ -14,11 +14,18 @@ struct ProjectionSession {
   let client: ClickHouseClient
   let migrator: SchemaMigrator
   let candles: CandleAggregator
+  let inserter: RangeInserter
   let progress: ProgressDisplay
   private var marks = TableMarks()
   private var chain = BatchChainCheck()
   /// The log position of the next record to read.
   private var position: Int64 = 0
+  /// The insert of the last range handed over, while the next range is prepared.
+  private var insertInFlight: Task<Result<RangeInserter.Inserted, ClickHouseProjectionError>, Never>?
+  /// The next read, decoded, while catching up: started before the records of the read before are
+  /// checked and encoded, so reading and decoding overlap with them.
+  private var readAhead:
+    (position: Int64, task: Task<Result<[DecodedRecord], ClickHouseProjectionError>, Never>)?
 
   init(configuration: ClickHouseProjectorConfiguration, reader: LogReader, stop: StopRequest) {
     self.configuration = configuration
@@ -31,6 +38,7 @@ struct ProjectionSession {
       timeoutSeconds: configuration.requestTimeoutSeconds)
     migrator = SchemaMigrator(server: server, database: configuration.database)
     candles = CandleAggregator(client: client)
+    inserter = RangeInserter(client: client, candles: candles)
     progress = ProgressDisplay()
   }
 
@@ -47,8 +55,27 @@ struct ProjectionSession {
     try await project(summary: &summary, backoff: &backoff)
   }
 
-  /// Reads, checks and inserts until caught up (without `follow`) or stopped.
+  /// Reads, checks and inserts until caught up (without `follow`) or stopped. Whatever ends it, the
+  /// insert in flight is awaited first: the next session derives where the tables stand from what
+  /// they store, which an insert still under way would change behind its back.
   private mutating func project(
+    summary: inout ClickHouseProjectionSummary, backoff: inout RetryBackoff
+  ) async throws(ClickHouseProjectionError) {
+    do {
+      try await projectRanges(summary: &summary, backoff: &backoff)
+    } catch {
+      _ = await insertInFlight?.value
+      insertInFlight = nil
+      _ = await readAhead?.task.value
+      readAhead = nil
+      throw error
+    }
+    _ = await readAhead?.task.value
+    readAhead = nil
+    try await finishInsert(summary: &summary)
+  }
+
+  private mutating func projectRanges(
     summary: inout ClickHouseProjectionSummary, backoff: inout RetryBackoff
   ) async throws(ClickHouseProjectionError) {
     let catchUp = CatchUp(
@@ -59,22 +86,25 @@ struct ProjectionSession {
     var lastFlush = clock.now
     while !stop.isRequested {
       let tailing = configuration.follow && !catchingUp
-      let records = try await reader.read(
-        from: position, max: ReadLimit(records: configuration.recordsPerReadMax),
-        waitingUpTo: tailing ? configuration.tailWait : .zero)
-      for record in records {
+      let decoded = try await readAndDecode(tailing: tailing)
+      if catchingUp, let last = decoded.last, decoded.count >= configuration.recordsPerReadMax {
+        startReadAhead(after: last)
+      }
+      for record in decoded {
         try accept(record, into: &rows, summary: &summary)
         if rows.largestTableRowCount >= configuration.rowsPerInsertMax {
           try await flush(&rows, summary: &summary)
           lastFlush = clock.now
-          backoff.succeeded()
         }
       }
-      if let last = records.last { position = last.position + 1 }
-      let reachedEnd = records.count < configuration.recordsPerReadMax
+      if let last = decoded.last { position = last.record.position + 1 }
+      let reachedEnd = decoded.count < configuration.recordsPerReadMax
       let flushDue = !tailing || lastFlush.duration(to: clock.now) >= configuration.tailFlushInterval
       if reachedEnd, rows.batchCount > 0, flushDue {
+        // Caught up: nothing to prepare meanwhile, and a tailing projector should store what it
+        // read before it waits for more.
         try await flush(&rows, summary: &summary)
+        try await finishInsert(summary: &summary)
         lastFlush = clock.now
         backoff.succeeded()
       }
@@ -90,11 +120,48 @@ struct ProjectionSession {
     if rows.batchCount > 0 { try await flush(&rows, summary: &summary) }
   }
 
+  /// The records from `position` on, decoded: those read ahead if they start there, else a read now.
+  private mutating func readAndDecode(
+    tailing: Bool
+  ) async throws(ClickHouseProjectionError) -> [DecodedRecord] {
+    if let ahead = readAhead {
+      readAhead = nil
+      let decoded = await ahead.task.value
+      if ahead.position == position { return try decoded.get() }
+    }
+    let records = try await reader.read(
+      from: position, max: ReadLimit(records: configuration.recordsPerReadMax),
+      waitingUpTo: tailing ? configuration.tailWait : .zero)
+    return await DecodedRecord.decode(
+      records, linkingFirstTo: chain.lastHash, parallelism: configuration.decodingParallelism)
+  }
+
+  /// Starts reading and decoding the records after `last`, linking the first to the hash `last`
+  /// carries.
+  private mutating func startReadAhead(after last: DecodedRecord) {
+    let reader = reader
+    let start = last.record.position + 1
+    let limit = ReadLimit(records: configuration.recordsPerReadMax)
+    let previousHash = last.claimedChainHash
+    let parallelism = configuration.decodingParallelism
+    let task = Task { () -> Result<[DecodedRecord], ClickHouseProjectionError> in
+      do throws(ClickHouseProjectionError) {
+        let records = try await reader.read(from: start, max: limit, waitingUpTo: .zero)
+        return .success(
+          await DecodedRecord.decode(records, linkingFirstTo: previousHash, parallelism: parallelism))
+      } catch {
+        return .failure(error)
+      }
+    }
+    readAhead = (start, task)
+  }
+
   private mutating func accept(
-    _ record: LogRecord, into rows: inout HistoryRows, summary: inout ClickHouseProjectionSummary
+    _ decoded: DecodedRecord, into rows: inout HistoryRows, summary: inout ClickHouseProjectionSummary
   ) throws(ClickHouseProjectionError) {
-    let batch = try Self.decode(record)
-    switch try chain.check(batch, recordBytes: record.value, position: record.position) {
+    let batch = try decoded.batch.get()
+    let record = decoded.record
+    switch try chain.check(batch, recordBytes: record.value, position: record.position, link: decoded.link) {
     case .duplicate:
       summary.duplicates += 1
     case .next:
@@ -104,26 +171,32 @@ struct ProjectionSession {
     }
   }
 
-  /// Inserts each table's rows as one block, then the candles of the trades just stored.
+  /// Hands the range in `rows` to the inserter, once the previous range's insert has finished, and
+  /// starts `rows` anew for the next range without waiting for this insert. The next range's marks
+  /// assume this insert succeeds: if it fails, the session ends and the next one derives them again.
   private mutating func flush(
     _ rows: inout HistoryRows, summary: inout ClickHouseProjectionSummary
   ) async throws(ClickHouseProjectionError) {
     guard let lastSeq = rows.lastSeq else { return }
-    for table in HistoryTable.allCases where rows.rowCount(of: table) > 0 {
-      do {
-        try await client.insert(table: table.name, format: .native, body: Data(rows.nativeBlock(of: table)))
-      } catch {
-        throw .clickHouse(
-          error, during: "inserting \(table.name) of batches \(rows.firstSeq ?? 0)–\(lastSeq)")
-      }
-      summary.count(insertedRows: rows.rowCount(of: table), into: table)
-    }
-    if rows.rowCount(of: .trades) > 0 {
-      marks.candles = try await candles.aggregate(after: marks.candles, through: lastSeq)
-    }
+    try await finishInsert(summary: &summary)
+    let range = rows
+    let inserter = inserter
+    let candleMark = marks.candles
+    insertInFlight = Task { await inserter.insert(range, lastSeq: lastSeq, candleMark: candleMark) }
     for table in HistoryTable.allCases { marks[table] = max(marks[table], lastSeq) }
-    summary.storedThroughSeq = marks.resumeAfter
     rows = HistoryRows(marks: marks)
+  }
+
+  /// Waits for the insert in flight, if any, and counts what it stored.
+  private mutating func finishInsert(
+    summary: inout ClickHouseProjectionSummary
+  ) async throws(ClickHouseProjectionError) {
+    guard let insert = insertInFlight else { return }
+    insertInFlight = nil
+    let inserted = try await insert.value.get()
+    for (table, count) in inserted.rowCounts { summary.count(insertedRows: count, into: table) }
+    marks.candles = inserted.candleMark
+    summary.storedThroughSeq = max(summary.storedThroughSeq, inserted.lastSeq)
   }
 
   /// Each table's `max(seq)`, and the last seq the candles counted, in one query.
@@ -159,7 +232,7 @@ struct ProjectionSession {
         throw .batchNotInLog(seq: seq, logEnd: try await reader.endPosition())
       }
       for record in records {
-        let batch = try Self.decode(record)
+        let batch = try DecodedRecord.decodeBatch(record).get()
         if batch.seq == seq {
           chain = BatchChainCheck(lastSeq: seq, lastHash: batch.chainHash)
           position = record.position + 1
@@ -171,11 +244,4 @@ struct ProjectionSession {
     }
   }
 
-  private static func decode(_ record: LogRecord) throws(ClickHouseProjectionError) -> EventBatchRecord {
-    do {
-      return try EventBatchRecord(serializedBytes: record.value)
-    } catch {
-      throw .undecodableBatch(position: record.position, reason: error)
-    }
-  }
 }

@@ -13,6 +13,12 @@ struct ChainVerifier {
     case alreadyApplied
   }
 
+  /// A chain hash computed ahead of the check, over `previousHash`.
+  struct Link: Sendable {
+    let previousHash: [UInt8]
+    let hash: [UInt8]
+  }
+
   private(set) var lastSeq: UInt64
   private(set) var lastChainHash: [UInt8]
 
@@ -25,26 +31,35 @@ struct ChainVerifier {
   private static let chainHashFieldPrefix: [UInt8] = [5 << 3 | 2, UInt8(SHA256.digestByteCount)]
   private static let chainHashFieldByteCount = 2 + SHA256.digestByteCount
 
-  mutating func check(_ record: LogRecord) throws(ProjectionError) -> Verdict {
-    let batch: EventBatchRecord
-    do {
-      batch = try EventBatchRecord(serializedBytes: record.value)
-    } catch {
-      throw .undecodableBatch(position: record.position, reason: error.description)
-    }
+  /// Checks a decoded record. Its `link`, a hash computed ahead, is used only if it was computed over
+  /// the last applied chain hash.
+  mutating func check(_ decoded: DecodedRecord) throws(ProjectionError) -> Verdict {
+    let record = decoded.record
+    let batch = try decoded.batch.get()
     if batch.seq <= lastSeq { return .alreadyApplied }
     guard batch.seq == lastSeq + 1 else {
       throw .sequenceGap(expected: lastSeq + 1, found: batch.seq, position: record.position)
     }
-    var hasher = SHA256()
-    hasher.update(lastChainHash)
-    hasher.update(Self.bytesForChainHash(of: record.value, batch: batch))
-    guard batch.chainHash.count == SHA256.digestByteCount, hasher.finalize() == batch.chainHash else {
+    let expected =
+      if let link = decoded.link, link.previousHash == lastChainHash {
+        link.hash
+      } else {
+        Self.chainHash(of: record.value, batch: batch, previous: lastChainHash)
+      }
+    guard batch.chainHash.count == SHA256.digestByteCount, expected == batch.chainHash else {
       throw .brokenChain(seq: batch.seq, position: record.position)
     }
     lastSeq = batch.seq
     lastChainHash = batch.chainHash
     return .next(batch)
+  }
+
+  /// SHA-256(previous ‖ the record's bytes without its chain hash).
+  static func chainHash(of bytes: [UInt8], batch: EventBatchRecord, previous: [UInt8]) -> [UInt8] {
+    var hasher = SHA256()
+    hasher.update(previous)
+    hasher.update(bytesForChainHash(of: bytes, batch: batch))
+    return hasher.finalize()
   }
 
   /// The record's bytes without its chain hash field. The sequencer writes that field last, so it is

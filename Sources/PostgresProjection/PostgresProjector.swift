@@ -75,16 +75,29 @@ public final class PostgresProjector {
     }
   }
 
-  /// Folds and commits until caught up (or for ever when following), or until asked to stop.
+  /// Folds and commits until caught up (or for ever when following), or until asked to stop. While a
+  /// transaction commits after a full read, the next transaction's records are read and decoded
+  /// ahead on another thread.
   private func project(_ session: ProjectionSession, log: any LogConnection) throws(ProjectionError) {
     var position = session.checkpoint.lastPosition + 1
     let title = session.checkpoint.isRebuilding ? "rebuild" : "catch-up"
     var target = session.checkpoint.rebuildTargetPosition ?? 0
     if !session.checkpoint.isRebuilding { target = try endPosition(of: log) }
+    var ahead: ReadAhead?
+    // The log is lent to a read ahead until it is waited for: never leave with it still on loan.
+    defer { _ = ahead?.wait() }
     while !shouldStop() && !reachedBatchLimit {
-      let records = try read(
-        log, from: position, waiting: session.pendingBatchCount == 0 && configuration.follow)
-      if records.isEmpty {
+      let decoded: [DecodedRecord]
+      if let readAhead = ahead {
+        ahead = nil
+        let records = try readAhead.wait().get()
+        decoded =
+          readAhead.position == position
+          ? records : try readAndDecode(log, from: position, session: session)
+      } else {
+        decoded = try readAndDecode(log, from: position, session: session)
+      }
+      if decoded.isEmpty {
         try commit(session)
         try session.finishRebuildIfReached(position: position)
         progress?.update(
@@ -92,10 +105,13 @@ public final class PostgresProjector {
         if !configuration.follow { break }
         continue
       }
-      for record in records {
-        try fold(record, into: session)
-        position = record.position + 1
+      for next in decoded {
+        try fold(next, into: session)
+        position = next.record.position + 1
         if session.pendingBatchCount >= configuration.batchesPerTransactionMax || reachedBatchLimit {
+          if ahead == nil, !reachedBatchLimit, decoded.count >= configuration.recordsPerReadMax {
+            ahead = readAhead(log, after: decoded)
+          }
           try commit(session)
         }
         if reachedBatchLimit { break }
@@ -107,12 +123,30 @@ public final class PostgresProjector {
     try commit(session)
   }
 
+  private func readAndDecode(
+    _ log: any LogConnection, from position: Int64, session: ProjectionSession
+  ) throws(ProjectionError) -> [DecodedRecord] {
+    let records = try read(
+      log, from: position, waiting: session.pendingBatchCount == 0 && configuration.follow)
+    return DecodedRecord.decode(
+      records, linkingFirstTo: session.lastChainHash, parallelism: configuration.decodingParallelism)
+  }
+
+  /// Starts reading a transaction's worth of records after `decoded`, the records being folded.
+  private func readAhead(_ log: any LogConnection, after decoded: [DecodedRecord]) -> ReadAhead {
+    let last = decoded[decoded.count - 1]
+    let count = max(configuration.recordsPerReadMax, configuration.batchesPerTransactionMax)
+    return ReadAhead(
+      log: log, from: last.record.position + 1, max: ReadLimit(records: count),
+      linkingTo: last.claimedChainHash, parallelism: configuration.decodingParallelism)
+  }
+
   private var reachedBatchLimit: Bool {
     configuration.batchesToApplyMax.map { summary.batchesApplied >= $0 } ?? false
   }
 
   /// A bad record stops the projection, but the whole batches before it are committed first.
-  private func fold(_ record: LogRecord, into session: ProjectionSession) throws(ProjectionError) {
+  private func fold(_ record: DecodedRecord, into session: ProjectionSession) throws(ProjectionError) {
     let applied: Bool
     do {
       applied = try session.fold(record)

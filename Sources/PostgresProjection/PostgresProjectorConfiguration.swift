@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a `PostgresProjector` projects, where to, and its limits.
 public struct PostgresProjectorConfiguration: Sendable {
   /// The events log's address (`sqlite:PATH`, `kafka://HOST:PORT/TOPIC`).
@@ -13,6 +15,9 @@ public struct PostgresProjectorConfiguration: Sendable {
   public var batchesPerTransactionMax: Int
   /// Records taken from the log in one read.
   public var recordsPerReadMax: Int
+  /// Slices of a read decoded and hash-checked at once, on as many threads: decoding and the chain's
+  /// hashes are much of the projector's work, and spread over the machine's cores.
+  public var decodingParallelism: Int
   /// How long one wait for new records lasts while tailing, between checks for a stop request.
   public var tailWait: Duration
   /// The first wait before reconnecting after PostgreSQL went away; it doubles up to the maximum.
@@ -35,6 +40,7 @@ public struct PostgresProjectorConfiguration: Sendable {
     self.follow = follow
     self.batchesPerTransactionMax = batchesPerTransactionMax
     self.recordsPerReadMax = recordsPerReadMax
+    decodingParallelism = ProcessInfo.processInfo.activeProcessorCount
     self.tailWait = tailWait
     self.retryDelayInitial = retryDelayInitial
     self.retryDelayMax = retryDelayMax

@@ -47,13 +47,16 @@ final class ProjectionSession {
   var pendingBatchCount: Int { fold.changes.batchCount }
   var pendingEventCount: Int { fold.changes.eventCount }
 
-  /// Folds `record` into the pending transaction; false when its batch was applied before.
-  func fold(_ record: LogRecord) throws(ProjectionError) -> Bool {
-    switch try verifier.check(record) {
+  /// The chain hash the next batch must link to: where a read's records are hashed ahead from.
+  var lastChainHash: [UInt8] { verifier.lastChainHash }
+
+  /// Folds `decoded` into the pending transaction; false when its batch was applied before.
+  func fold(_ decoded: DecodedRecord) throws(ProjectionError) -> Bool {
+    switch try verifier.check(decoded) {
     case .alreadyApplied:
       return false
     case .next(let batch):
-      try fold.apply(batch, position: record.position)
+      try fold.apply(batch, position: decoded.record.position)
       return true
     }
   }

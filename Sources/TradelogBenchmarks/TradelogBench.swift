@@ -8,6 +8,8 @@ struct TradelogBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tradelog-bench",
     abstract: "Tradelog's benchmarks (build with -c release).",
-    subcommands: [EngineBenchmarkCommand.self, PipelineBenchmarkCommand.self]
+    subcommands: [
+      EngineBenchmarkCommand.self, PipelineBenchmarkCommand.self, ProjectionBenchmarkCommand.self,
+    ]
   )
 }
