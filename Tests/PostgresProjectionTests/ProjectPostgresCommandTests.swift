@@ -44,14 +44,14 @@ import TradelogWire
     var seqsAtKills: [Int64] = []
     while kills < 10 && attempts < 40 {
       attempts += 1
-      let process = try Self.start(log, database, ["--no-follow", "--batches-per-transaction", "100"])
+      let process = try Self.start(log, database, ["--no-follow", "--batches-per-transaction", "20"])
       // Each run first commits something new, so the kills spread over the whole projection rather
       // than all landing in start-up; then it dies a seeded moment later, mostly inside a transaction.
       let previous = seqsAtKills.last ?? 0
       while process.isRunning, try Self.lastSeq(database) <= previous {
         Thread.sleep(forTimeInterval: 0.005)
       }
-      Thread.sleep(forTimeInterval: Double(random.next() % 120) / 1_000)
+      Thread.sleep(forTimeInterval: Double(random.next() % 60) / 1_000)
       guard process.isRunning else {
         process.waitUntilExit()
         break
@@ -95,7 +95,7 @@ import TradelogWire
     let log = TemporaryLog(fixture: SharedFixtures.small)
     let database = try ProjectionDatabase()
     defer { database.drop() }
-    let process = try Self.start(log, database, ["--no-follow", "--batches-per-transaction", "100"])
+    let process = try Self.start(log, database, ["--no-follow", "--batches-per-transaction", "20"])
     let deadline = ContinuousClock.now + .seconds(120)
     while try Self.lastSeq(database) == 0 && ContinuousClock.now < deadline {
       Thread.sleep(forTimeInterval: 0.02)
