@@ -7,7 +7,7 @@ import TradelogTestSupport
 import TradelogWire
 
 @Suite struct ProjectClickHouseCommandTests {
-  /// 30,000 commands: long enough that a projector inserting 500 rows at a time is killed mid-run.
+  /// 30,000 commands: long enough that a projector inserting 100 rows at a time is killed mid-run.
   static let killRun = Result {
     try ClickHouseEventLog(seed: 23, commandCount: 30_000, timestampStepMilliseconds: 3_000)
   }
@@ -34,7 +34,7 @@ import TradelogWire
     for instant in instants {
       let threshold = totalRows * Int(instant) / 1_000
       let process = try ProjectorProcess(
-        arguments(database, events: fixture.address, ["--no-follow", "--rows-per-insert", "500"]))
+        arguments(database, events: fixture.address, ["--no-follow", "--rows-per-insert", "100"]))
       _ = try await process.wait { try await storedRows(in: database) >= threshold }
       try await Task.sleep(for: .milliseconds(Int(random.next() % 40)))
       if process.isRunning { killedWhileRunning += 1 }
