@@ -20,7 +20,7 @@ public struct ClickHouseProjector: Sendable {
   public func run(stop: StopRequest) async throws(ClickHouseProjectionError) -> ClickHouseProjectionSummary {
     let clock = ContinuousClock()
     let start = clock.now
-    let reader = try LogReader(address: configuration.eventsAddress)
+    let reader = try LogReader(address: configuration.eventsAddress, options: configuration.logOptions)
     var summary = ClickHouseProjectionSummary()
     var backoff = RetryBackoff(first: configuration.retryPauseFirst, max: configuration.retryPauseMax)
     var rebuildPending = configuration.rebuild

@@ -1,9 +1,12 @@
 import Foundation
+import RecordLog
 
 /// What `ClickHouseProjector` projects from where to where, and its limits, declared in one place.
 public struct ClickHouseProjectorConfiguration: Sendable {
   /// The events log's address, such as `sqlite:events.db`.
   public var eventsAddress: String
+  /// How the events log is opened (librdkafka properties given as `-X`, SQLite settings).
+  public var logOptions = LogOpenOptions()
   /// ClickHouse's HTTP address, such as `http://127.0.0.1:8123`.
   public var clickHouseURL: URL
   public var database: String

@@ -9,9 +9,9 @@ final class LogReader: @unchecked Sendable {
   private let queue = DispatchQueue(label: "tradelog.clickhouse-projection.log")
   private var connection: (any LogConnection)?
 
-  init(address: String) throws(ClickHouseProjectionError) {
+  init(address: String, options: LogOpenOptions) throws(ClickHouseProjectionError) {
     let opened: Result<any LogConnection, RecordLogError> = queue.sync {
-      Result { () throws(RecordLogError) in try openLog(address) }
+      Result { () throws(RecordLogError) in try openLog(address, options: options) }
     }
     switch opened {
     case .success(let connection): self.connection = connection

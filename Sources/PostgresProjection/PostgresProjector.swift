@@ -37,7 +37,7 @@ public final class PostgresProjector {
     defer { progress?.finish() }
     let log: any LogConnection
     do {
-      log = try openLog(configuration.eventsAddress)
+      log = try openLog(configuration.eventsAddress, options: configuration.logOptions)
     } catch {
       throw .log(error)
     }

@@ -1,9 +1,12 @@
 import Foundation
+import RecordLog
 
 /// What a `PostgresProjector` projects, where to, and its limits.
 public struct PostgresProjectorConfiguration: Sendable {
   /// The events log's address (`sqlite:PATH`, `kafka://HOST:PORT/TOPIC`).
   public var eventsAddress: String
+  /// How the events log is opened (librdkafka properties given as `-X`, SQLite settings).
+  public var logOptions = LogOpenOptions()
   /// A libpq URL, such as `postgresql://user@host:5432/database`.
   public var postgresURL: String
   /// Drop the tables and project again from the first batch.

@@ -34,6 +34,16 @@ struct LogOptions: ParsableArguments {
     return try openLog(address, options: openOptions(for: address, createIfMissing: createIfMissing))
   }
 
+  /// The options for the log at `text`, for a service that opens the log itself; a malformed address
+  /// is reported as such.
+  func openOptions(forAddress text: String, createIfMissing: Bool) throws -> LogOpenOptions {
+    do {
+      return try openOptions(for: LogAddress(parsing: text), createIfMissing: createIfMissing)
+    } catch let error as RecordLogError {
+      throw LogOptionsError(message: error.message)
+    }
+  }
+
   func openOptions(for address: LogAddress, createIfMissing: Bool) throws -> LogOpenOptions {
     var options = LogOpenOptions()
     switch address {

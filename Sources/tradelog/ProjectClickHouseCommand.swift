@@ -2,6 +2,7 @@ import ArgumentParser
 import ClickHouseProjection
 import Dispatch
 import Foundation
+import RecordLog
 import TradelogServices
 
 /// `tradelog project clickhouse`: the events log into ClickHouse's history tables and candles.
@@ -18,8 +19,11 @@ struct ProjectClickHouseCommand: AsyncParsableCommand {
       Example: tradelog project clickhouse --events sqlite:events.db --clickhouse http://127.0.0.1:8123
       """)
 
-  @Option(help: ArgumentHelp("The events log (sqlite:PATH).", valueName: "address"))
+  @Option(
+    help: ArgumentHelp("The events log (sqlite:PATH or kafka://HOST:PORT/TOPIC).", valueName: "address"))
   var events: String
+
+  @OptionGroup var log: LogOptions
 
   @Option(help: ArgumentHelp("ClickHouse's HTTP address.", valueName: "url"))
   var clickhouse: String
@@ -54,10 +58,11 @@ struct ProjectClickHouseCommand: AsyncParsableCommand {
     let stop = StopRequest()
     let signals = StopSignalSources(stopRequest: stop)
     defer { signals.cancel() }
-    let projector = ClickHouseProjector(
-      configuration: ClickHouseProjectorConfiguration(
-        eventsAddress: events, clickHouseURL: URL(string: clickhouse)!, database: database, rebuild: rebuild,
-        follow: follow, rowsPerInsertMax: rowsPerInsert))
+    var configuration = ClickHouseProjectorConfiguration(
+      eventsAddress: events, clickHouseURL: URL(string: clickhouse)!, database: database, rebuild: rebuild,
+      follow: follow, rowsPerInsertMax: rowsPerInsert)
+    configuration.logOptions = try log.openOptions(forAddress: events, createIfMissing: true)
+    let projector = ClickHouseProjector(configuration: configuration)
     let summary: ClickHouseProjectionSummary
     do {
       summary = try await projector.run(stop: stop)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PostgresProjection
+import RecordLog
 import TradelogServices
 
 /// `tradelog project postgres`: the PostgreSQL projector (docs/projections.md).
@@ -23,8 +24,11 @@ struct ProjectPostgresCommand: ParsableCommand {
       --postgres postgresql://postgres@127.0.0.1:5432/exchange --no-follow
       """)
 
-  @Option(help: ArgumentHelp("The events log (sqlite:PATH).", valueName: "address"))
+  @Option(
+    help: ArgumentHelp("The events log (sqlite:PATH or kafka://HOST:PORT/TOPIC).", valueName: "address"))
   var events: String
+
+  @OptionGroup var log: LogOptions
 
   @Option(help: ArgumentHelp("The PostgreSQL database, as a libpq URL.", valueName: "url"))
   var postgres: String
@@ -48,10 +52,12 @@ struct ProjectPostgresCommand: ParsableCommand {
     let stopRequest = StopRequest()
     let signals = StopSignalSources(stopRequest: stopRequest)
     defer { signals.cancel() }
+    var configuration = PostgresProjectorConfiguration(
+      eventsAddress: events, postgresURL: postgres, rebuild: rebuild, follow: follow,
+      batchesPerTransactionMax: batchesPerTransaction)
+    configuration.logOptions = try log.openOptions(forAddress: events, createIfMissing: true)
     let projector = PostgresProjector(
-      configuration: PostgresProjectorConfiguration(
-        eventsAddress: events, postgresURL: postgres, rebuild: rebuild, follow: follow,
-        batchesPerTransactionMax: batchesPerTransaction),
+      configuration: configuration,
       progress: ProjectionProgress(),
       notice: Self.standardError,
       shouldStop: { stopRequest.isRequested })
