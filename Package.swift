@@ -84,7 +84,7 @@ let package = Package(
     // migrations (schemas/postgres) built in.
     .target(
       name: "PostgresProjection",
-      dependencies: ["TradelogCore", "TradelogWire", "RecordLog", "PostgresClient"],
+      dependencies: ["TradelogCore", "TradelogWire", "RecordLog", "PostgresClient", "TradelogServices"],
       swiftSettings: strictSettings),
 
     // The ClickHouse projector: event batches into history tables and candles, exactly once.

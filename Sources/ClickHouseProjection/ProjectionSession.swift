@@ -25,7 +25,7 @@ struct ProjectionSession {
   /// The next read, decoded, while catching up: started before the records of the read before are
   /// checked and encoded, so reading and decoding overlap with them.
   private var readAhead:
-    (position: Int64, task: Task<Result<[DecodedRecord], ClickHouseProjectionError>, Never>)?
+    (position: Int64, task: Task<Result<[DecodedEventBatch], ClickHouseProjectionError>, Never>)?
 
   init(configuration: ClickHouseProjectorConfiguration, reader: LogReader, stop: StopRequest) {
     self.configuration = configuration
@@ -123,7 +123,7 @@ struct ProjectionSession {
   /// The records from `position` on, decoded: those read ahead if they start there, else a read now.
   private mutating func readAndDecode(
     tailing: Bool
-  ) async throws(ClickHouseProjectionError) -> [DecodedRecord] {
+  ) async throws(ClickHouseProjectionError) -> [DecodedEventBatch] {
     if let ahead = readAhead {
       readAhead = nil
       let decoded = await ahead.task.value
@@ -132,23 +132,23 @@ struct ProjectionSession {
     let records = try await reader.read(
       from: position, max: ReadLimit(records: configuration.recordsPerReadMax),
       waitingUpTo: tailing ? configuration.tailWait : .zero)
-    return await DecodedRecord.decode(
+    return DecodedEventBatch.decode(
       records, linkingFirstTo: chain.lastHash, parallelism: configuration.decodingParallelism)
   }
 
   /// Starts reading and decoding the records after `last`, linking the first to the hash `last`
   /// carries.
-  private mutating func startReadAhead(after last: DecodedRecord) {
+  private mutating func startReadAhead(after last: DecodedEventBatch) {
     let reader = reader
     let start = last.record.position + 1
     let limit = ReadLimit(records: configuration.recordsPerReadMax)
     let previousHash = last.claimedChainHash
     let parallelism = configuration.decodingParallelism
-    let task = Task { () -> Result<[DecodedRecord], ClickHouseProjectionError> in
+    let task = Task { () -> Result<[DecodedEventBatch], ClickHouseProjectionError> in
       do throws(ClickHouseProjectionError) {
         let records = try await reader.read(from: start, max: limit, waitingUpTo: .zero)
         return .success(
-          await DecodedRecord.decode(records, linkingFirstTo: previousHash, parallelism: parallelism))
+          DecodedEventBatch.decode(records, linkingFirstTo: previousHash, parallelism: parallelism))
       } catch {
         return .failure(error)
       }
@@ -157,9 +157,9 @@ struct ProjectionSession {
   }
 
   private mutating func accept(
-    _ decoded: DecodedRecord, into rows: inout HistoryRows, summary: inout ClickHouseProjectionSummary
+    _ decoded: DecodedEventBatch, into rows: inout HistoryRows, summary: inout ClickHouseProjectionSummary
   ) throws(ClickHouseProjectionError) {
-    let batch = try decoded.batch.get()
+    let batch = try decoded.projectedBatch()
     let record = decoded.record
     switch try chain.check(batch, recordBytes: record.value, position: record.position, link: decoded.link) {
     case .duplicate:
@@ -232,7 +232,9 @@ struct ProjectionSession {
         throw .batchNotInLog(seq: seq, logEnd: try await reader.endPosition())
       }
       for record in records {
-        let batch = try DecodedRecord.decodeBatch(record).get()
+        let batch = try DecodedEventBatch.decodeBatch(record).mapError {
+          ClickHouseProjectionError.undecodableBatch(position: record.position, reason: $0)
+        }.get()
         if batch.seq == seq {
           chain = BatchChainCheck(lastSeq: seq, lastHash: batch.chainHash)
           position = record.position + 1

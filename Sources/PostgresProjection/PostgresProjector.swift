@@ -1,5 +1,6 @@
 import Foundation
 import RecordLog
+import TradelogServices
 
 /// Folds the events log into PostgreSQL tables, exactly once: catches up from the batch after the
 /// last applied one, then tails the log.
@@ -87,7 +88,7 @@ public final class PostgresProjector {
     // The log is lent to a read ahead until it is waited for: never leave with it still on loan.
     defer { _ = ahead?.wait() }
     while !shouldStop() && !reachedBatchLimit {
-      let decoded: [DecodedRecord]
+      let decoded: [DecodedEventBatch]
       if let readAhead = ahead {
         ahead = nil
         let records = try readAhead.wait().get()
@@ -125,15 +126,15 @@ public final class PostgresProjector {
 
   private func readAndDecode(
     _ log: any LogConnection, from position: Int64, session: ProjectionSession
-  ) throws(ProjectionError) -> [DecodedRecord] {
+  ) throws(ProjectionError) -> [DecodedEventBatch] {
     let records = try read(
       log, from: position, waiting: session.pendingBatchCount == 0 && configuration.follow)
-    return DecodedRecord.decode(
+    return DecodedEventBatch.decode(
       records, linkingFirstTo: session.lastChainHash, parallelism: configuration.decodingParallelism)
   }
 
   /// Starts reading a transaction's worth of records after `decoded`, the records being folded.
-  private func readAhead(_ log: any LogConnection, after decoded: [DecodedRecord]) -> ReadAhead {
+  private func readAhead(_ log: any LogConnection, after decoded: [DecodedEventBatch]) -> ReadAhead {
     let last = decoded[decoded.count - 1]
     let count = max(configuration.recordsPerReadMax, configuration.batchesPerTransactionMax)
     return ReadAhead(
@@ -146,7 +147,7 @@ public final class PostgresProjector {
   }
 
   /// A bad record stops the projection, but the whole batches before it are committed first.
-  private func fold(_ record: DecodedRecord, into session: ProjectionSession) throws(ProjectionError) {
+  private func fold(_ record: DecodedEventBatch, into session: ProjectionSession) throws(ProjectionError) {
     let applied: Bool
     do {
       applied = try session.fold(record)

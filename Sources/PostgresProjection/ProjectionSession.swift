@@ -1,5 +1,6 @@
 import PostgresClient
 import RecordLog
+import TradelogServices
 
 /// One connection's worth of projecting: connects, prepares the schema (dropping it first for a
 /// rebuild), reads back the checkpoint and the fold's state, then folds records and commits them.
@@ -51,7 +52,7 @@ final class ProjectionSession {
   var lastChainHash: [UInt8] { verifier.lastChainHash }
 
   /// Folds `decoded` into the pending transaction; false when its batch was applied before.
-  func fold(_ decoded: DecodedRecord) throws(ProjectionError) -> Bool {
+  func fold(_ decoded: DecodedEventBatch) throws(ProjectionError) -> Bool {
     switch try verifier.check(decoded) {
     case .alreadyApplied:
       return false

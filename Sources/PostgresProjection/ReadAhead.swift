@@ -1,5 +1,6 @@
 import Dispatch
 import RecordLog
+import TradelogServices
 
 /// Reads and decodes the next records on a thread of its own while the projector's thread waits for
 /// PostgreSQL to commit, so that the server's work and the decoding overlap instead of taking turns.
@@ -11,7 +12,7 @@ final class ReadAhead: @unchecked Sendable {
   /// Where the records read ahead start.
   let position: Int64
   private let finished = DispatchSemaphore(value: 0)
-  private var outcome: Result<[DecodedRecord], ProjectionError>?
+  private var outcome: Result<[DecodedEventBatch], ProjectionError>?
   private var waited = false
 
   /// Starts reading up to `limit` records from `position`, the first linked to `previousHash`.
@@ -25,7 +26,7 @@ final class ReadAhead: @unchecked Sendable {
       do throws(RecordLogError) {
         let records = try lent.connection.read(from: position, max: limit)
         outcome = .success(
-          DecodedRecord.decode(records, linkingFirstTo: previousHash, parallelism: parallelism))
+          DecodedEventBatch.decode(records, linkingFirstTo: previousHash, parallelism: parallelism))
       } catch {
         outcome = .failure(.log(error))
       }
@@ -34,7 +35,7 @@ final class ReadAhead: @unchecked Sendable {
   }
 
   /// Waits for the records read ahead; the log is the caller's again on return. Called once.
-  func wait() -> Result<[DecodedRecord], ProjectionError> {
+  func wait() -> Result<[DecodedEventBatch], ProjectionError> {
     precondition(!waited, "a read ahead is waited for once")
     waited = true
     finished.wait()

@@ -55,7 +55,7 @@ import TradelogWire
     let batch = sealedBatches()[0]
     let expected = SHA256.hash(batch.bytesForChainHash())
     #expect(
-      BatchChainCheck.chainHash(of: batch, recordBytes: batch.serializedBytes(), previous: []) == expected)
-    #expect(BatchChainCheck.chainHash(of: batch, recordBytes: [1, 2, 3], previous: []) == expected)
+      EventChain.chainHash(ofRecord: batch.serializedBytes(), batch: batch, previous: []) == expected)
+    #expect(EventChain.chainHash(ofRecord: [1, 2, 3], batch: batch, previous: []) == expected)
   }
 }

@@ -6,30 +6,36 @@ import TradelogWire
 
 /// A record of the events log decoded ahead of the chain check, with its link hashed: the chain
 /// hash the batch should carry if the batch before it is the record read just before it. Decoding
-/// and hashing take much of the projector's time and each record's can be done on its own, so the
+/// and hashing are most of a projector's work and each record's can be done on its own, so the
 /// records of one read are decoded and hashed in parallel; the check then only compares (and hashes
 /// again in the rare case the previous record was not the batch before, such as after a duplicate).
-struct DecodedRecord: Sendable {
-  let record: LogRecord
-  let batch: Result<EventBatchRecord, ProjectionError>
-  /// The chain hash computed over the chain hash the previous record carries.
-  let link: ChainVerifier.Link?
+public struct DecodedEventBatch: Sendable {
+  /// A batch's chain hash computed over the chain hash the record before it carries.
+  public struct Link: Sendable {
+    public let previousHash: [UInt8]
+    public let hash: [UInt8]
+  }
+
+  public let record: LogRecord
+  public let batch: Result<EventBatchRecord, WireDecodingError>
+  /// Nil when the record does not decode.
+  public let link: Link?
 
   /// The chain hash the record carries, empty when it does not decode: what the record after it is
   /// linked to when hashed ahead.
-  var claimedChainHash: [UInt8] {
+  public var claimedChainHash: [UInt8] {
     (try? batch.get())?.chainHash ?? []
   }
 
   /// Decodes `records` in up to `parallelism` slices at once, on as many threads; the first record
   /// links to `firstPrevious`.
-  static func decode(
+  public static func decode(
     _ records: [LogRecord], linkingFirstTo firstPrevious: [UInt8], parallelism: Int
-  ) -> [DecodedRecord] {
+  ) -> [DecodedEventBatch] {
     let sliceCount = max(1, min(parallelism, records.count / 256))
     guard sliceCount > 1 else { return decode(records[...], firstPrevious: firstPrevious) }
     let sliceSize = (records.count + sliceCount - 1) / sliceCount
-    let slices = Mutex([[DecodedRecord]](repeating: [], count: sliceCount))
+    let slices = Mutex([[DecodedEventBatch]](repeating: [], count: sliceCount))
     DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
       let range = slice * sliceSize..<min(records.count, (slice + 1) * sliceSize)
       // A slice's first record links to the hash the record before it carries: decode that one
@@ -41,21 +47,22 @@ struct DecodedRecord: Sendable {
     return slices.withLock { $0.flatMap { $0 } }
   }
 
-  private static func decode(_ records: ArraySlice<LogRecord>, firstPrevious: [UInt8]) -> [DecodedRecord] {
+  private static func decode(_ records: ArraySlice<LogRecord>, firstPrevious: [UInt8]) -> [DecodedEventBatch]
+  {
     var previous = firstPrevious
-    var decoded: [DecodedRecord] = []
+    var decoded: [DecodedEventBatch] = []
     decoded.reserveCapacity(records.count)
     for record in records {
       let batch = decodeBatch(record)
       switch batch {
       case .success(let batch):
-        let hash = ChainVerifier.chainHash(of: record.value, batch: batch, previous: previous)
+        let hash = EventChain.chainHash(ofRecord: record.value, batch: batch, previous: previous)
         decoded.append(
-          DecodedRecord(
-            record: record, batch: .success(batch), link: .init(previousHash: previous, hash: hash)))
+          DecodedEventBatch(
+            record: record, batch: .success(batch), link: Link(previousHash: previous, hash: hash)))
         previous = batch.chainHash
       case .failure:
-        decoded.append(DecodedRecord(record: record, batch: batch, link: nil))
+        decoded.append(DecodedEventBatch(record: record, batch: batch, link: nil))
         previous = []
       }
     }
@@ -67,11 +74,12 @@ struct DecodedRecord: Sendable {
     (try? decodeBatch(record).get())?.chainHash ?? []
   }
 
-  private static func decodeBatch(_ record: LogRecord) -> Result<EventBatchRecord, ProjectionError> {
-    do {
+  /// Decodes one event batch record.
+  public static func decodeBatch(_ record: LogRecord) -> Result<EventBatchRecord, WireDecodingError> {
+    do throws(WireDecodingError) {
       return .success(try EventBatchRecord(serializedBytes: record.value))
     } catch {
-      return .failure(.undecodableBatch(position: record.position, reason: error.description))
+      return .failure(error)
     }
   }
 }
