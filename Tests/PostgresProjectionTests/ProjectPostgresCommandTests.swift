@@ -38,7 +38,7 @@ import TradelogWire
       database.drop()
       reference.drop()
     }
-    var random = SplitMix64(seed: 20_240_611)
+    var random = SplitMix(seed: 20_240_611)
     var kills = 0
     var attempts = 0
     var seqsAtKills: [Int64] = []
@@ -114,22 +114,5 @@ import TradelogWire
       for case .orderAccepted in batch.events { accepted += 1 }
     }
     #expect(orders == Int64(accepted))
-  }
-}
-
-/// A seeded generator for the kill instants, so a failure reproduces.
-struct SplitMix64 {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TradelogTestSupport
 
 @testable import TradelogCore
 

@@ -1,5 +1,6 @@
 import Testing
 import TradelogCore
+import TradelogTestSupport
 
 /// Snapshot bodies: canonical, round-trip to the same state hash and the same future, and never
 /// crash on bad bytes.

@@ -1,5 +1,6 @@
 import Testing
 import TradelogCore
+import TradelogTestSupport
 
 /// The engine as a value: batches, timestamps, unreadable records, independent copies.
 @Suite struct EngineTests {

@@ -1,5 +1,6 @@
 import Testing
 import TradelogSimulation
+import TradelogTestSupport
 
 /// SimulationRandom: the published xoshiro256** and SplitMix64 vectors, and the bounded draws the
 /// workload relies on.

@@ -1,12 +1,12 @@
-/// A small seeded generator (SplitMix64), so that failures reproduce.
-struct SplitMix {
+/// A small seeded generator (SplitMix64) for tests, so that failures and kill instants reproduce.
+public struct SplitMix: Sendable {
   private var state: UInt64
 
-  init(seed: UInt64) {
+  public init(seed: UInt64) {
     state = seed
   }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var value = state
     value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
