@@ -47,7 +47,7 @@ struct OrderEventRows: Sendable {
     appendCommon(.rejected, orderId: rejected.orderId, account: rejected.account, at: place)
     clientOrderId.append(rejected.clientOrderId)
     market.append(rejected.market)
-    appendNoOrderDetails(remaining: 0, reason: EventNames.name(of: rejected.reason))
+    appendNoOrderDetails(remaining: 0, reason: rejected.reason.name)
   }
 
   mutating func append(_ filled: OrderFilled, at place: EventPlace) {
@@ -59,7 +59,7 @@ struct OrderEventRows: Sendable {
   mutating func append(_ canceled: OrderCanceled, at place: EventPlace) {
     appendCommon(.canceled, orderId: canceled.orderId, account: canceled.account, at: place)
     appendNoClientOrderIdOrMarket()
-    appendNoOrderDetails(remaining: canceled.remaining, reason: EventNames.name(of: canceled.reason))
+    appendNoOrderDetails(remaining: canceled.remaining, reason: canceled.reason.name)
   }
 
   mutating func append(_ reduced: OrderReduced, at place: EventPlace) {

@@ -28,7 +28,7 @@ extension ProjectionFold {
     row.add(transfer.amount)
     row.add(transfer.transferId)
     row.add(name: kind)
-    if let rejection { row.add(name: SQLNames.name(of: rejection)) } else { row.addNull() }
+    if let rejection { row.add(name: rejection.name) } else { row.addNull() }
     row.add(batch.timestamp)
     return row.text
   }
@@ -44,7 +44,7 @@ extension ProjectionFold {
     row.add(trade.takerOrderId)
     row.add(trade.makerAccount)
     row.add(trade.takerAccount)
-    row.add(name: SQLNames.name(of: trade.takerSide))
+    row.add(name: trade.takerSide.name)
     row.add(trade.makerFee)
     row.add(trade.takerFee)
     row.add(batch.timestamp)
@@ -58,7 +58,7 @@ extension ProjectionFold {
     row.add(rejected.orderId)
     row.add(rejected.clientOrderId)
     row.add(rejected.market)
-    row.add(name: SQLNames.name(of: rejected.reason))
+    row.add(name: rejected.reason.name)
     row.add(batch.timestamp)
     return row.text
   }
@@ -66,7 +66,7 @@ extension ProjectionFold {
   static func commandRejectionRow(_ rejected: CommandRejected, batch: EventBatchRecord) -> String {
     var row = CopyRow()
     row.add(batch.seq)
-    row.add(name: SQLNames.name(of: rejected.reason))
+    row.add(name: rejected.reason.name)
     if let market = rejected.createMarket?.market { row.add(market) } else { row.addNull() }
     row.add(batch.timestamp)
     return row.text

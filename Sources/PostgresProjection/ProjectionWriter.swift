@@ -81,7 +81,7 @@ enum ProjectionWriter {
       let totals = fold.levels[key] ?? BookLevelTotals(quantity: 0, orderCount: 0)
       var row = CopyRow()
       row.add(key.market)
-      row.add(name: SQLNames.name(of: key.side))
+      row.add(name: key.side.name)
       row.add(key.price)
       row.add(totals.quantity)
       row.add(totals.orderCount)

@@ -11,28 +11,28 @@ public enum EventFormatting {
     case .withdrawn(let transfer): "withdrawn(\(fields(of: transfer)))"
     case .transferRejected(let rejected):
       "transferRejected(\(rejected.isWithdrawal ? "withdraw" : "deposit"), \(fields(of: rejected.transfer)), "
-        + "reason: \(name(of: rejected.reason)))"
+        + "reason: \(rejected.reason.name))"
     case .orderAccepted(let order):
       "orderAccepted(orderId: \(order.orderId), account: \(order.account), clientOrderId: \(order.clientOrderId), "
-        + "market: \(name(of: order.market)), side: \(name(of: order.side)), type: \(name(of: order.type)), "
-        + "price: \(order.price), quantity: \(order.quantity), timeInForce: \(name(of: order.timeInForce)))"
+        + "market: \(name(of: order.market)), side: \(order.side.name), type: \(order.type.name), "
+        + "price: \(order.price), quantity: \(order.quantity), timeInForce: \(order.timeInForce.name))"
     case .orderRejected(let rejected):
       "orderRejected(account: \(rejected.account), orderId: \(rejected.orderId), "
         + "clientOrderId: \(rejected.clientOrderId), market: \(name(of: rejected.market)), "
-        + "reason: \(name(of: rejected.reason)))"
+        + "reason: \(rejected.reason.name))"
     case .trade(let trade):
       "trade(tradeId: \(trade.tradeId), market: \(name(of: trade.market)), price: \(trade.price), "
         + "quantity: \(trade.quantity), makerOrderId: \(trade.makerOrderId), takerOrderId: \(trade.takerOrderId), "
         + "makerAccount: \(trade.makerAccount), takerAccount: \(trade.takerAccount), "
-        + "takerSide: \(name(of: trade.takerSide)), makerFee: \(trade.makerFee), takerFee: \(trade.takerFee))"
+        + "takerSide: \(trade.takerSide.name), makerFee: \(trade.makerFee), takerFee: \(trade.takerFee))"
     case .orderFilled(let filled): "orderFilled(orderId: \(filled.orderId), account: \(filled.account))"
     case .orderCanceled(let canceled):
       "orderCanceled(orderId: \(canceled.orderId), account: \(canceled.account), "
-        + "remaining: \(canceled.remaining), reason: \(name(of: canceled.reason)))"
+        + "remaining: \(canceled.remaining), reason: \(canceled.reason.name))"
     case .orderReduced(let reduced):
       "orderReduced(orderId: \(reduced.orderId), account: \(reduced.account), remaining: \(reduced.remaining))"
     case .commandRejected(let rejected):
-      "commandRejected(reason: \(name(of: rejected.reason))"
+      "commandRejected(reason: \(rejected.reason.name)"
         + (rejected.createMarket.map { ", createMarket(\(fields(of: $0)))" } ?? "") + ")"
     case .balanceChanged(let change):
       "balanceChanged(account: \(change.account), asset: \(name(of: change.asset)), "
@@ -52,9 +52,9 @@ public enum EventFormatting {
     case .withdraw(let transfer): "withdraw(\(fields(of: transfer)))"
     case .placeOrder(let order):
       "placeOrder(account: \(order.account), clientOrderId: \(order.clientOrderId), market: \(name(of: order.market)), "
-        + "side: \(name(of: order.side)), type: \(name(of: order.type)), price: \(order.price), "
+        + "side: \(order.side.name), type: \(order.type.name), price: \(order.price), "
         + "quantity: \(order.quantity), quoteBudget: \(order.quoteBudget), "
-        + "timeInForce: \(name(of: order.timeInForce)), selfTrade: \(name(of: order.selfTrade)))"
+        + "timeInForce: \(order.timeInForce.name), selfTrade: \(order.selfTrade.name))"
     case .cancelOrder(let cancel):
       "cancelOrder(account: \(cancel.account), orderId: \(cancel.orderId), clientOrderId: \(cancel.clientOrderId))"
     case .cancelAll(let cancel): "cancelAll(account: \(cancel.account), market: \(name(of: cancel.market)))"

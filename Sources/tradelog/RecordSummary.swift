@@ -51,12 +51,12 @@ struct RecordSummary {
 
   private static func describe(_ order: PlaceOrder) -> String {
     var text =
-      "account \(order.account) \(name(order.market)) \(EventFormatting.name(of: order.side)) "
-      + "\(EventFormatting.name(of: order.type)) \(order.quantity)"
+      "account \(order.account) \(name(order.market)) \(order.side.name) "
+      + "\(order.type.name) \(order.quantity)"
     if order.type != .market || order.price != 0 { text += " @ \(order.price)" }
     if order.quoteBudget != 0 { text += " budget \(order.quoteBudget)" }
-    if order.timeInForce != .unspecified { text += " \(EventFormatting.name(of: order.timeInForce))" }
-    if order.selfTrade != .unspecified { text += " \(EventFormatting.name(of: order.selfTrade))" }
+    if order.timeInForce != .unspecified { text += " \(order.timeInForce.name)" }
+    if order.selfTrade != .unspecified { text += " \(order.selfTrade.name)" }
     return text + " (client \(order.clientOrderId))"
   }
 
@@ -81,14 +81,14 @@ struct RecordSummary {
     case .marketCreated: "marketCreated"
     case .deposited: "deposited"
     case .withdrawn: "withdrawn"
-    case .transferRejected(let rejected): "transferRejected(\(EventFormatting.name(of: rejected.reason)))"
+    case .transferRejected(let rejected): "transferRejected(\(rejected.reason.name))"
     case .orderAccepted: "orderAccepted"
-    case .orderRejected(let rejected): "orderRejected(\(EventFormatting.name(of: rejected.reason)))"
+    case .orderRejected(let rejected): "orderRejected(\(rejected.reason.name))"
     case .trade: "trade"
     case .orderFilled: "orderFilled"
-    case .orderCanceled(let canceled): "orderCanceled(\(EventFormatting.name(of: canceled.reason)))"
+    case .orderCanceled(let canceled): "orderCanceled(\(canceled.reason.name))"
     case .orderReduced: "orderReduced"
-    case .commandRejected(let rejected): "commandRejected(\(EventFormatting.name(of: rejected.reason)))"
+    case .commandRejected(let rejected): "commandRejected(\(rejected.reason.name))"
     case .balanceChanged: "balanceChanged"
     }
   }

@@ -83,7 +83,7 @@ struct ReplayCommand: ParsableCommand {
     let rejections = summary.rejectionsByReason
     lines.append("rejections:  \(rejections.reduce(0) { $0 + $1.count })")
     for (reason, count) in rejections {
-      lines.append("  \(EventFormatting.name(of: reason)): \(count)")
+      lines.append("  \(reason.name): \(count)")
     }
     lines.append("state hash:  \(summary.stateHash.map { String($0, radix: 16).leftPadded(to: 2) }.joined())")
     return lines.joined(separator: "\n") + "\n"

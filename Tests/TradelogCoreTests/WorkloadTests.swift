@@ -158,17 +158,17 @@ import TradelogSimulation
     for reason in orderReasons {
       #expect(
         outcomes.orderRejections[reason, default: 0] >= 20,
-        "orderRejected \(EventFormatting.name(of: reason))")
+        "orderRejected \(reason.name)")
     }
     for reason in transferReasons {
       #expect(
         outcomes.transferRejections[reason, default: 0] >= 20,
-        "transferRejected \(EventFormatting.name(of: reason))")
+        "transferRejected \(reason.name)")
     }
     #expect(outcomes.commandRejections[.malformed, default: 0] >= 20)
     #expect(outcomes.commandRejections[.marketExists, default: 0] >= 20)
     for reason in [CancelReason.user, .immediateOrCancel, .selfTrade, .budget, .cancelAll] {
-      #expect(outcomes.cancels[reason, default: 0] >= 20, "orderCanceled \(EventFormatting.name(of: reason))")
+      #expect(outcomes.cancels[reason, default: 0] >= 20, "orderCanceled \(reason.name)")
     }
     let everyReason = Set(outcomes.orderRejections.keys).union(outcomes.transferRejections.keys)
       .union(outcomes.commandRejections.keys)

@@ -1,27 +1,34 @@
-import TradelogCore
+// The upper-case names SEMANTICS.md gives each enumeration's values: those of the wire's JSON form,
+// of the read tables and of people's logs. One table, so that they cannot disagree.
 
-// The upper-case names of the wire for each enumeration (SEMANTICS.md).
-extension EventFormatting {
-  public static func name(of side: Side) -> String {
-    switch side {
+extension Side {
+  /// The name SEMANTICS.md gives this value (`Side` in the wire schema).
+  public var name: String {
+    switch self {
     case .unspecified: "SIDE_UNSPECIFIED"
     case .buy: "BUY"
     case .sell: "SELL"
     case .unrecognized: "SIDE_UNRECOGNIZED"
     }
   }
+}
 
-  public static func name(of type: OrderType) -> String {
-    switch type {
+extension OrderType {
+  /// The name SEMANTICS.md gives this value (`OrderType` in the wire schema).
+  public var name: String {
+    switch self {
     case .unspecified: "TYPE_UNSPECIFIED"
     case .limit: "LIMIT"
     case .market: "MARKET"
     case .unrecognized: "TYPE_UNRECOGNIZED"
     }
   }
+}
 
-  public static func name(of timeInForce: TimeInForce) -> String {
-    switch timeInForce {
+extension TimeInForce {
+  /// The name SEMANTICS.md gives this value (`TimeInForce` in the wire schema).
+  public var name: String {
+    switch self {
     case .unspecified: "TIME_IN_FORCE_UNSPECIFIED"
     case .goodTillCanceled: "GTC"
     case .immediateOrCancel: "IOC"
@@ -30,9 +37,12 @@ extension EventFormatting {
     case .unrecognized: "TIME_IN_FORCE_UNRECOGNIZED"
     }
   }
+}
 
-  public static func name(of selfTrade: SelfTradePrevention) -> String {
-    switch selfTrade {
+extension SelfTradePrevention {
+  /// The name SEMANTICS.md gives this value (`SelfTradePrevention` in the wire schema).
+  public var name: String {
+    switch self {
     case .unspecified: "SELF_TRADE_UNSPECIFIED"
     case .cancelTaker: "CANCEL_TAKER"
     case .cancelMaker: "CANCEL_MAKER"
@@ -41,9 +51,12 @@ extension EventFormatting {
     case .unrecognized: "SELF_TRADE_UNRECOGNIZED"
     }
   }
+}
 
-  public static func name(of reason: RejectReason) -> String {
-    switch reason {
+extension RejectReason {
+  /// The name SEMANTICS.md gives this value (`RejectReason` in the wire schema).
+  public var name: String {
+    switch self {
     case .unspecified: "REJECT_REASON_UNSPECIFIED"
     case .malformed: "MALFORMED"
     case .unknownMarket: "UNKNOWN_MARKET"
@@ -60,9 +73,12 @@ extension EventFormatting {
     case .limitExceeded: "LIMIT_EXCEEDED"
     }
   }
+}
 
-  public static func name(of reason: CancelReason) -> String {
-    switch reason {
+extension CancelReason {
+  /// The name SEMANTICS.md gives this value (`CancelReason` in the wire schema).
+  public var name: String {
+    switch self {
     case .unspecified: "CANCEL_REASON_UNSPECIFIED"
     case .user: "USER"
     case .immediateOrCancel: "IOC"
