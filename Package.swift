@@ -120,8 +120,7 @@ let package = Package(
         "RecordLog", "KafkaClient", "SnapshotStore", "TradelogServices",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         // The projection benchmark: builds an events log and runs both projectors.
-        "TradelogServices", "RecordLog", "PostgresClient", "PostgresProjection", "ClickHouseClient",
-        "ClickHouseProjection",
+        "PostgresClient", "PostgresProjection", "ClickHouseClient", "ClickHouseProjection",
       ],
       swiftSettings: strictSettings),
 
