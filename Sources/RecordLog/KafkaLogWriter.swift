@@ -68,6 +68,7 @@ final class KafkaLogWriter {
     let producer = try makeProducer(settings.claimedProducerConfiguration)
     do {
       try producer.initializeTransactions(timeout: operationTimeout)
+      learnTopic(through: producer)
       state = .claimed(producer)
     } catch {
       let failure = RecordLogError.kafka(
@@ -95,6 +96,7 @@ final class KafkaLogWriter {
         producer = existing
       } else {
         producer = try makeProducer(settings.producerConfiguration)
+        learnTopic(through: producer)
       }
       state = .unclaimed(producer)
       return try deliverIdempotent(records, through: producer)
@@ -240,6 +242,13 @@ final class KafkaLogWriter {
     } catch {
       throw RecordLogError.kafka(error, log: settings, while: "creating the Kafka producer")
     }
+  }
+
+  /// Has a new producer learn the log's partition leaders before its first record, which would
+  /// otherwise wait up to a second for librdkafka's topic scan. Best effort: if the brokers do not
+  /// answer now, the append that follows waits for them and reports what happened.
+  private func learnTopic(through producer: KafkaProducer) {
+    try? producer.loadMetadata(topic: settings.topic, timeout: operationTimeout)
   }
 
   /// Enqueues `record`, waiting for room while librdkafka's local queue is full.
