@@ -48,7 +48,7 @@ extension KafkaLogConnection {
   /// log. Costs one end query when nothing was (the usual case for the one writer of a log).
   private func checkNoNewerClaim() throws(RecordLogError) {
     guard var claim = writerClaim else { return }
-    let end = try claimProbe.watermarks().high
+    let end = try reader.watermarks().high
     guard let unchecked = claim.uncheckedPositions(before: end) else { return }
     if let newer = claim.newerClaim(in: try readRange(unchecked)) {
       let fenced = RecordLogError.fenced(

@@ -34,10 +34,6 @@ public final class KafkaLogConnection: LogConnection {
   let clock: any LogClock
   let reader: KafkaLogReader
   let writer: KafkaLogWriter
-  /// Asks for the end of the log before each claimed append. A consumer of its own, never assigned,
-  /// because the reader's consumer may have a fetch held at the end of the partition, and an end
-  /// query on the same broker connection waits behind it.
-  let claimProbe: KafkaLogReader
   /// Set while this connection is the claimed writer and not known to be fenced.
   var writerClaim: KafkaWriterClaim?
 
@@ -52,7 +48,6 @@ public final class KafkaLogConnection: LogConnection {
     settings = try KafkaLogSettings(address: address, options: options)
     reader = KafkaLogReader(settings: settings, operationTimeout: options.operationTimeout)
     writer = KafkaLogWriter(settings: settings, operationTimeout: options.operationTimeout)
-    claimProbe = KafkaLogReader(settings: settings, operationTimeout: options.operationTimeout)
   }
 
   public var address: LogAddress { .kafka(kafkaAddress) }

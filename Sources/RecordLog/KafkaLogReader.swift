@@ -15,8 +15,14 @@ import KafkaClient
 final class KafkaLogReader {
   private let settings: KafkaLogSettings
   private let operationTimeout: Duration
-  /// Created at the first read or end query; a connection that only appends never creates one.
+  /// Created at the first read; a connection that only appends never creates one.
   private var consumerStorage: KafkaConsumer?
+  /// Answers end queries: a consumer of its own, never assigned, created at the first end query.
+  /// Not the reading consumer: on the broker connection of a consumer that fetches, an end query
+  /// waits behind the fetch the broker holds at the end of the partition (`fetch.wait.max.ms`),
+  /// and on librdkafka's mock cluster the query also stalls that consumer's next fetches for tens of
+  /// milliseconds.
+  private var probeStorage: KafkaConsumer?
   private var isAssigned = false
   /// Every record before this position has been returned or skipped; the stream (first `buffer`,
   /// then the consumer) yields the first record at or after it next.
@@ -59,10 +65,11 @@ final class KafkaLogReader {
     var batch = ReadBatch(limit: limit, includesClaims: includingClaims)
     if isAssigned, position >= streamNext {
       try takeFetched(from: position, into: &batch)
-      if batch.isFull { return (batch.records, streamNext) }
+      // What was fetched already is returned at once: a reader that keeps up (the sequencer, a
+      // projector) then costs no end query. The next read continues from here; only a read that
+      // finds nothing fetched asks for the end.
+      if !batch.records.isEmpty { return (batch.records, streamNext) }
     }
-    // Asked only when what was fetched does not fill the read. On a broker connection, an end query
-    // waits behind a fetch the broker is holding at the end: up to `fetch.wait.max.ms`.
     let end = try end()
     let next = batch.records.last.map { $0.position + 1 } ?? position
     guard next < end else { return (batch.records, end) }
@@ -249,11 +256,11 @@ final class KafkaLogReader {
   /// operation timeout.
   func watermarks(deadline: ContinuousClock.Instant? = nil) throws(RecordLogError) -> KafkaWatermarks {
     let deadline = deadline ?? ContinuousClock.now.advanced(by: operationTimeout)
-    let consumer = try consumer()
+    let probe = try probe()
     while true {
       let remaining = ContinuousClock.now.duration(to: deadline)
       do throws(KafkaError) {
-        return try consumer.watermarks(
+        return try probe.watermarks(
           topic: settings.topic, partition: settings.partition, timeout: max(remaining, .milliseconds(1)))
       } catch {
         let isTransient = error.isRetriable && !RecordLogError.isMissingTopicOrPartition(error)
@@ -262,6 +269,17 @@ final class KafkaLogReader {
         }
         Thread.sleep(forTimeInterval: Self.retryPause.timeInterval)
       }
+    }
+  }
+
+  private func probe() throws(RecordLogError) -> KafkaConsumer {
+    if let probeStorage { return probeStorage }
+    do {
+      let probe = try KafkaConsumer(configuration: settings.consumerConfiguration)
+      probeStorage = probe
+      return probe
+    } catch {
+      throw RecordLogError.kafka(error, log: settings, while: "creating the Kafka consumer for end queries")
     }
   }
 
