@@ -2,8 +2,11 @@ import Foundation
 import TradelogCore
 
 extension Sequencer {
-  func takeSnapshotIfDue(writer: BackgroundSnapshotWriter) {
-    guard snapshotSchedule.isDue(at: ContinuousClock.now) else { return }
+  /// Takes a snapshot when one is due, once the events log holds every batch handed to the
+  /// appender: a snapshot is never ahead of the events log.
+  func takeSnapshotIfDue(writer: BackgroundSnapshotWriter, appender: EventsAppender) throws(SequencerError) {
+    guard snapshotSchedule.isDue(at: ContinuousClock.now), writer.isIdle else { return }
+    try waitUntilAppended(appender)
     takeSnapshot(writer: writer, waitingForTheWriter: false)
   }
 

@@ -4,7 +4,8 @@ import TradelogCore
 
 /// The sequencer-matcher: reads the commands log in batches, applies each command to the engine with
 /// the record's log timestamp, seals one event batch per command into the hash chain, and appends a
-/// read batch's event batches to the events log in one atomic append.
+/// read batch's event batches to the events log through an `EventsAppender`, which appends on a
+/// thread of its own while the engine goes on.
 ///
 /// Exactly once by construction (DESIGN.md): on start it claims the events log, loads the newest
 /// usable snapshot, replays the commands between that snapshot and the last batch in the events log
@@ -24,8 +25,6 @@ public final class Sequencer {
   /// The position of the next command record to apply.
   var nextCommandPosition: Int64 = 0
   var buffer = EventBuffer(capacity: 256)
-  /// Reused for every batch's outgoing records.
-  var outgoing: [NewRecord] = []
   var snapshotSchedule: SnapshotSchedule
   var progress: SequencerProgress
 
@@ -50,7 +49,6 @@ public final class Sequencer {
     snapshotSchedule = SnapshotSchedule(
       everyCommands: configuration.snapshotEveryCommands, interval: configuration.snapshotInterval)
     progress = SequencerProgress(interval: configuration.progressInterval)
-    outgoing.reserveCapacity(configuration.batchSizeMax)
   }
 
   /// Recovers, then sequences until a stop is requested (returns after appending the batch in hand
@@ -62,37 +60,65 @@ public final class Sequencer {
         + "commands or \(configuration.snapshotInterval.map { "\($0)" } ?? "-"), keep \(configuration.snapshotsKept)), "
         + "batches of up to \(configuration.batchSizeMax) commands")
     try recover()
+    // From here on only the appender uses the events log connection.
+    let appender = EventsAppender(events: events, pendingLimit: 4 * configuration.batchSizeMax)
+    defer { appender.finish() }
     let writer = BackgroundSnapshotWriter(store: store, log: configuration.log)
     defer { writer.finish() }
     snapshotSchedule.started(at: ContinuousClock.now)
     while !stopRequest.isRequested {
+      try checkNotFailed(appender)
       let records = try readCommands(waitingUpTo: configuration.idleWait)
-      if !records.isEmpty { try sequence(records) }
-      takeSnapshotIfDue(writer: writer)
+      if !records.isEmpty { try sequence(records, appender: appender) }
+      try takeSnapshotIfDue(writer: writer, appender: appender)
       reportProgressIfDue(lastSnapshot: writer.lastWritten)
     }
+    try waitUntilAppended(appender)
     takeSnapshot(writer: writer, waitingForTheWriter: true)
     configuration.log(
       "sequencer: stopped at command position \(nextCommandPosition), events seq \(chain.nextSeq - 1)")
   }
 
-  /// Applies `records` in order and appends their event batches in one append.
-  func sequence(_ records: [LogRecord]) throws(SequencerError) {
-    outgoing.removeAll(keepingCapacity: true)
+  /// Applies `records` in order and hands their event batches to the appender.
+  func sequence(_ records: [LogRecord], appender: EventsAppender) throws(SequencerError) {
+    var outgoing: [NewRecord] = []
+    outgoing.reserveCapacity(records.count)
     for record in records {
       engine.apply(
         CommandRecordDecoder.command(of: record), timestamp: record.timestampMilliseconds, into: &buffer)
       outgoing.append(NewRecord(value: chain.sealSerialized(buffer, commandOffset: UInt64(record.position))))
     }
     do {
-      try events.append(outgoing)
+      try appender.submit(outgoing)
     } catch {
-      // The engine is now ahead of the events log: this run cannot go on. A restart replays.
-      throw SequencerError(error, while: "appending \(outgoing.count) event batches")
+      throw Self.appendFailed(error)
     }
     nextCommandPosition = records[records.count - 1].position + 1
     snapshotSchedule.applied(records.count)
     progress.applied(records.count)
+  }
+
+  func checkNotFailed(_ appender: EventsAppender) throws(SequencerError) {
+    do {
+      try appender.checkNotFailed()
+    } catch {
+      throw Self.appendFailed(error)
+    }
+  }
+
+  /// Waits until every event batch handed to the appender is in the events log.
+  func waitUntilAppended(_ appender: EventsAppender) throws(SequencerError) {
+    do {
+      try appender.waitUntilAppended()
+    } catch {
+      throw Self.appendFailed(error)
+    }
+  }
+
+  /// An append failed: the engine is now ahead of the events log and this run cannot go on. A
+  /// restart replays.
+  private static func appendFailed(_ failure: EventsAppender.Failure) -> SequencerError {
+    SequencerError(failure.error, while: "appending \(failure.recordCount) event batches")
   }
 
   func readCommands(waitingUpTo wait: Duration) throws(SequencerError) -> [LogRecord] {
