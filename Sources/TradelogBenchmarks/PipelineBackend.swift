@@ -35,7 +35,7 @@ final class PipelineBackend {
       kind: .kafka(cluster: try KafkaMockCluster()), name: "kafka-mock", logOptions: options)
   }
 
-  static let kafkaProperties = ["compression.type=lz4", "log_level=3"]
+  static let kafkaProperties = ["compression.type=lz4", "log_level=3", "fetch.wait.max.ms=1"]
 
   /// A new, empty log named `name`.
   func newLog(_ name: String) throws -> LogAddress {
