@@ -49,6 +49,12 @@ let package = Package(
       exclude: ["Generated/README.md"],
       swiftSettings: strictSettings),
 
+    // SHA-256 block compression on the x86 SHA extensions, and the Swift side that hands it to the
+    // core's SHA256 when the CPU has them: the chain hash and snapshot files hash on every command.
+    .target(name: "CSHA256"),
+    .target(
+      name: "AcceleratedSHA256", dependencies: ["TradelogCore", "CSHA256"], swiftSettings: strictSettings),
+
     // Seeded workloads, the naive reference model of SEMANTICS.md, invariant checkers: for tests,
     // benchmarks and the load generator.
     .target(name: "TradelogSimulation", dependencies: ["TradelogCore"], swiftSettings: strictSettings),
@@ -133,6 +139,10 @@ let package = Package(
 
     .testTarget(
       name: "TradelogCoreTests", dependencies: ["TradelogCore", "TradelogSimulation", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "AcceleratedSHA256Tests",
+      dependencies: ["AcceleratedSHA256", "TradelogCore", "TradelogTestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TradelogWireTests",
