@@ -73,14 +73,15 @@ let package = Package(
     // Adapter: snapshot files (an LZ4 frame holding a checked header and the engine's state) and the
     // directory that keeps the last few.
     .target(
-      name: "SnapshotStore", dependencies: ["TradelogCore", "LZ4Frame"], swiftSettings: strictSettings),
+      name: "SnapshotStore", dependencies: ["TradelogCore", "AcceleratedSHA256", "LZ4Frame"],
+      swiftSettings: strictSettings),
 
     // Services as libraries: the sequencer-matcher, producers, tail and offline replay; the
     // projectors build on the same parts.
     .target(
       name: "TradelogServices",
       dependencies: [
-        "TradelogCore", "TradelogWire", "RecordLog", "SnapshotStore",
+        "TradelogCore", "TradelogWire", "RecordLog", "SnapshotStore", "AcceleratedSHA256",
         // Only to say why a JSON command line does not decode: TradelogWire's decoder never throws.
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
@@ -123,7 +124,7 @@ let package = Package(
       name: "TradelogBenchmarks",
       dependencies: [
         "TradelogCore", "TradelogSimulation", "LZ4Frame", "CAllocationCounter", "TradelogWire",
-        "RecordLog", "KafkaClient", "SnapshotStore", "TradelogServices",
+        "AcceleratedSHA256", "RecordLog", "KafkaClient", "SnapshotStore", "TradelogServices",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         // The projection benchmark: builds an events log and runs both projectors.
         "TradelogServices", "RecordLog", "PostgresClient", "PostgresProjection", "ClickHouseClient",
