@@ -49,6 +49,12 @@ let package = Package(
       exclude: ["Generated/README.md"],
       swiftSettings: strictSettings),
 
+    // SHA-256 block compression on the x86 SHA extensions, and the Swift side that hands it to the
+    // core's SHA256 when the CPU has them: the chain hash and snapshot files hash on every command.
+    .target(name: "CSHA256"),
+    .target(
+      name: "AcceleratedSHA256", dependencies: ["TradelogCore", "CSHA256"], swiftSettings: strictSettings),
+
     // Seeded workloads, the naive reference model of SEMANTICS.md, invariant checkers: for tests,
     // benchmarks and the load generator.
     .target(name: "TradelogSimulation", dependencies: ["TradelogCore"], swiftSettings: strictSettings),
@@ -67,14 +73,15 @@ let package = Package(
     // Adapter: snapshot files (an LZ4 frame holding a checked header and the engine's state) and the
     // directory that keeps the last few.
     .target(
-      name: "SnapshotStore", dependencies: ["TradelogCore", "LZ4Frame"], swiftSettings: strictSettings),
+      name: "SnapshotStore", dependencies: ["TradelogCore", "AcceleratedSHA256", "LZ4Frame"],
+      swiftSettings: strictSettings),
 
     // Services as libraries: the sequencer-matcher, producers, tail and offline replay; the
     // projectors build on the same parts.
     .target(
       name: "TradelogServices",
       dependencies: [
-        "TradelogCore", "TradelogWire", "RecordLog", "SnapshotStore",
+        "TradelogCore", "TradelogWire", "RecordLog", "SnapshotStore", "AcceleratedSHA256",
         // Only to say why a JSON command line does not decode: TradelogWire's decoder never throws.
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
@@ -117,7 +124,7 @@ let package = Package(
       name: "TradelogBenchmarks",
       dependencies: [
         "TradelogCore", "TradelogSimulation", "LZ4Frame", "CAllocationCounter", "TradelogWire",
-        "RecordLog", "KafkaClient", "SnapshotStore", "TradelogServices",
+        "AcceleratedSHA256", "RecordLog", "KafkaClient", "SnapshotStore", "TradelogServices",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         // The projection benchmark: builds an events log and runs both projectors.
         "PostgresClient", "PostgresProjection", "ClickHouseClient", "ClickHouseProjection",
@@ -132,6 +139,10 @@ let package = Package(
 
     .testTarget(
       name: "TradelogCoreTests", dependencies: ["TradelogCore", "TradelogSimulation", "TradelogTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "AcceleratedSHA256Tests",
+      dependencies: ["AcceleratedSHA256", "TradelogCore", "TradelogTestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TradelogWireTests",

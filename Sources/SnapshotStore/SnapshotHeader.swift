@@ -1,3 +1,4 @@
+import AcceleratedSHA256
 import TradelogCore
 
 /// The fixed header at the start of a snapshot file's content, before the engine's snapshot body.
@@ -35,7 +36,7 @@ public struct SnapshotHeader: Sendable, Equatable {
   /// The header of `body` at `point`: computes the state hash and the checksum.
   public init(point: SnapshotPoint, body: [UInt8]) {
     self.point = point
-    stateHash = SHA256.hash(body)
+    stateHash = SHA256.acceleratedHash(body)
     bodyByteCount = UInt64(body.count)
     checksum = []
     checksum = computeChecksum(body: body)
@@ -50,7 +51,7 @@ public struct SnapshotHeader: Sendable, Equatable {
 
   /// SHA-256 of the header up to the checksum, then the body.
   func computeChecksum(body: some Collection<UInt8>) -> [UInt8] {
-    var hasher = SHA256()
+    var hasher = SHA256.accelerated()
     hasher.update(encoded().prefix(Self.checksummedByteCount))
     hasher.update(body)
     return hasher.finalize()

@@ -19,12 +19,15 @@ struct EngineBenchmarkCommand: ParsableCommand {
   @Option(help: "Resting orders for the memory and snapshot figures.")
   var restingOrders = 1_000_000
 
+  @Option(help: "Chain steps (SHA-256 of a 148-byte input) per timed run of the hashing section.")
+  var chainSteps = 200_000
+
   @Option(help: "Timed repetitions; the fastest counts.")
   var repetitions = 5
 
   /// A part of the benchmark, to run alone (under a profiler, say).
   enum Section: String, ExpressibleByArgument, CaseIterable {
-    case lobster, synthetic, resting
+    case lobster, synthetic, resting, hashing
   }
 
   @Option(help: "Run only these sections (repeatable); all when left out.")
@@ -40,6 +43,7 @@ struct EngineBenchmarkCommand: ParsableCommand {
     if sections.contains(.lobster) { try lobsterThroughput() }
     if sections.contains(.synthetic) { syntheticThroughput() }
     if sections.contains(.resting) { try restingOrdersAndSnapshot() }
+    if sections.contains(.hashing) { try chainHashThroughput() }
   }
 
   private func lobsterThroughput() throws {

@@ -1,9 +1,22 @@
 /// SHA-256 (FIPS 180-4), streaming: `update` any number of times, then `finalize`.
 ///
 /// In the core so that the engine's state hash and the sequencer's chain hashes need no dependency.
+/// The block compression is portable Swift unless the caller passes another one: a module outside the
+/// core supplies one built on CPU instructions, and buffering and padding stay here, written once.
 public struct SHA256: Sendable {
   public static let digestByteCount = 32
   static let blockByteCount = 64
+
+  /// Folds `blockCount` consecutive 64-byte blocks at `blocks` (any alignment) into `state`, the eight
+  /// words H0...H7 of FIPS 180-4. A C function pointer, so that a C implementation plugs in without
+  /// this core depending on it, and so that calling it costs no more than calling C.
+  public typealias BlockCompression =
+    @convention(c) (
+      _ state: UnsafeMutablePointer<UInt32>, _ blocks: UnsafePointer<UInt8>, _ blockCount: Int
+    ) -> Void
+
+  /// nil: the portable compression below.
+  private let blockCompression: BlockCompression?
 
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
@@ -16,11 +29,17 @@ public struct SHA256: Sendable {
   private var pendingCount = 0
   private var byteCount: UInt64 = 0
 
-  public init() {}
+  /// A hasher compressing with `blockCompression`, or with the portable compression when nil. Every
+  /// compression gives the same digests; they differ only in speed.
+  public init(blockCompression: BlockCompression? = nil) {
+    self.blockCompression = blockCompression
+  }
 
   /// The digest of `bytes` in one call.
-  public static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
-    var hasher = SHA256()
+  public static func hash(
+    _ bytes: some Collection<UInt8>, blockCompression: BlockCompression? = nil
+  ) -> [UInt8] {
+    var hasher = SHA256(blockCompression: blockCompression)
     hasher.update(bytes)
     return hasher.finalize()
   }
@@ -45,10 +64,11 @@ public struct SHA256: Sendable {
       guard pendingCount == Self.blockByteCount else { return }
       compressPending()
     }
-    // Whole blocks straight from the caller's bytes: no copy.
-    while bytes.count - offset >= Self.blockByteCount {
-      compress(block: base + offset)
-      offset += Self.blockByteCount
+    // Whole blocks straight from the caller's bytes, all in one call: no copy.
+    let wholeBlockCount = (bytes.count - offset) / Self.blockByteCount
+    if wholeBlockCount > 0 {
+      compress(blocks: base + offset, count: wholeBlockCount)
+      offset += wholeBlockCount * Self.blockByteCount
     }
     appendPending(UnsafeRawBufferPointer(start: base + offset, count: bytes.count - offset))
   }
@@ -92,12 +112,27 @@ public struct SHA256: Sendable {
 
   private mutating func compressPending() {
     var block = pending
-    withUnsafeBytes(of: &block) { compress(block: $0.baseAddress!) }
+    withUnsafeBytes(of: &block) { compress(blocks: $0.baseAddress!, count: 1) }
     pendingCount = 0
   }
 
-  /// One 64-byte block at `block` (any alignment).
-  private mutating func compress(block: UnsafeRawPointer) {
+  /// `count` consecutive 64-byte blocks at `blocks` (any alignment).
+  private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+    guard let blockCompression else {
+      for index in 0..<count { compressPortably(block: blocks + index &* Self.blockByteCount) }
+      return
+    }
+    // A tuple of one type is laid out like an array of it, so the state is the eight words C expects.
+    // The blocks are only read as bytes, which C may do through any pointer: no rebinding needed.
+    withUnsafeMutablePointer(to: &state) { tuple in
+      tuple.withMemoryRebound(to: UInt32.self, capacity: 8) { words in
+        blockCompression(words, blocks.assumingMemoryBound(to: UInt8.self), count)
+      }
+    }
+  }
+
+  /// One 64-byte block at `block` (any alignment), in portable Swift.
+  private mutating func compressPortably(block: UnsafeRawPointer) {
     Self.roundConstants.withUnsafeBufferPointer { constants in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
         for index in 0..<16 {

@@ -1,3 +1,4 @@
+import AcceleratedSHA256
 import RecordLog
 import TradelogCore
 import TradelogWire
@@ -85,7 +86,7 @@ extension AuditPass {
     guard !chainHash.isEmpty, bytes.count >= hashField.count,
       bytes.suffix(hashField.count).elementsEqual(hashField)
     else { return false }
-    var hasher = SHA256()
+    var hasher = SHA256.accelerated()
     hasher.update(previousHash)
     hasher.update(bytes.prefix(bytes.count - hashField.count))
     return hasher.finalize() == chainHash

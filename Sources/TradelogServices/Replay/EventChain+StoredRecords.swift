@@ -1,3 +1,4 @@
+import AcceleratedSHA256
 import TradelogCore
 import TradelogWire
 
@@ -12,7 +13,7 @@ extension EventChain {
   /// laid out otherwise is encoded again. What every reader that checks the chain computes.
   public static func chainHash(ofRecord bytes: [UInt8], batch: EventBatchRecord, previous: [UInt8]) -> [UInt8]
   {
-    var hasher = SHA256()
+    var hasher = SHA256.accelerated()
     hasher.update(previous)
     let fieldStart = bytes.count - hashFieldByteCount
     if fieldStart >= 0, bytes[fieldStart..<fieldStart + 2].elementsEqual(hashFieldPrefix),

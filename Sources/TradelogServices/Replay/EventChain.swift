@@ -1,3 +1,4 @@
+import AcceleratedSHA256
 import TradelogCore
 import TradelogWire
 
@@ -36,7 +37,7 @@ public struct EventChain: Sendable {
 
   /// Hashes the next batch's bytes onto the chain and moves on to the following `seq`.
   private mutating func advance(over bytesForChainHash: [UInt8]) -> [UInt8] {
-    var hasher = SHA256()
+    var hasher = SHA256.accelerated()
     hasher.update(previousHash)
     hasher.update(bytesForChainHash)
     previousHash = hasher.finalize()

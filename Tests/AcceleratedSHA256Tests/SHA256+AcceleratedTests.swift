@@ -1,0 +1,25 @@
+import AcceleratedSHA256
+import Testing
+import TradelogCore
+
+/// What the hot paths call: the fastest compression this CPU has, with the standard's digests.
+@Suite struct SHA256AcceleratedTests {
+  @Test(arguments: FIPS180Examples.messages.indices)
+  func fips180Example(_ index: Int) {
+    let (message, digest) = FIPS180Examples.messages[index]
+    #expect(FIPS180Examples.hexadecimal(SHA256.acceleratedHash(Array(message.utf8))) == digest)
+    var hasher = SHA256.accelerated()
+    for byte in message.utf8 { hasher.update(CollectionOfOne(byte)) }
+    #expect(FIPS180Examples.hexadecimal(hasher.finalize()) == digest, "one byte per update")
+  }
+
+  @Test func chainStepMatchesThePortablePath() {
+    // A typical chain step: the previous 32-byte hash, then a batch of about 116 bytes.
+    let previous = SHA256.hash(Array("previous batch".utf8))
+    let batch = (0..<116).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+    var hasher = SHA256.accelerated()
+    hasher.update(previous)
+    hasher.update(batch)
+    #expect(hasher.finalize() == SHA256.hash(previous + batch))
+  }
+}
