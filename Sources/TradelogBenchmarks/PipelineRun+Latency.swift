@@ -42,7 +42,7 @@ extension PipelineRun {
       Double(offered.count) / appended[0].appended.duration(to: appended[appended.count - 1].appended).seconds
     print(
       "  latency: \(grouped(Double(offered.count))) commands offered at \(grouped(achieved))/s achieved, "
-        + "appended every \(Self.producerAppendInterval)")
+        + "appended every \(backend.producerAppendInterval)")
     let target = 5.0
     for (name, value) in [
       ("p50", latencies[latencies.count / 2]), ("p99", latencies[latencies.count * 99 / 100]),
@@ -54,18 +54,12 @@ extension PipelineRun {
     }
   }
 
-  /// How often the latency producer appends what came due: a producer of 50,000 commands/s batches
-  /// them, as a Kafka client does by `linger.ms` (librdkafka's default is 5 ms). It matters on the
-  /// mock broker, which answers a fetch with one produced batch at most: 5-record batches would cost
-  /// the sequencer a round trip per 5 commands. Latency is still measured from each append's return.
-  static let producerAppendInterval: Duration = .milliseconds(1)
-
-  /// Appends `commands` at `offeredRate`: at the end of every `producerAppendInterval`, whatever came
+  /// Appends `commands` at `offeredRate`: at the end of every `backend.producerAppendInterval`, whatever came
   /// due during it, in one append.
   private func startProducer(
     warmUp: [UInt8], _ commands: [[UInt8]], to address: LogAddress, go: StartSignal
   ) -> ThreadRun<Result<[OfferedCommand], PipelineBenchmarkError>> {
-    let appendInterval = Self.producerAppendInterval.seconds
+    let appendInterval = backend.producerAppendInterval.seconds
     let commandsPerInterval = max(1, Int((offeredRate * appendInterval).rounded()))
     let options = backend.logOptions
     return ThreadRun.start {
