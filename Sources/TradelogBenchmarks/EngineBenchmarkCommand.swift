@@ -96,6 +96,7 @@ struct EngineBenchmarkCommand: ParsableCommand {
     print(
       "allocations/command:   \(fixed(Double(steady.allocations) / Double(commands.count - half), 4))"
         + "   (second half: \(steady.allocations) in \(grouped(Double(commands.count - half))) commands)")
+    WireDecodingBenchmark.report(commands: commands, repetitions: repetitions)
   }
 
   private func restingOrdersAndSnapshot() throws {

@@ -31,6 +31,25 @@ extension WireEnumeration {
   }
 }
 
+extension WireEnumeration {
+  /// The value of an enumeration number read from a command record.
+  init(wireNumber number: Int32) {
+    self.init(wire: WireValue(wireNumber: number))
+  }
+}
+
+extension SwiftProtobuf.Enum {
+  /// The value of an enumeration number read from the wire (the varint's low 32 bits, as
+  /// SwiftProtobuf takes them). proto3 enumerations are open: the generated `init(rawValue:)` maps
+  /// every number, one the schema does not know to `UNRECOGNIZED`.
+  init(wireNumber number: Int32) {
+    guard let value = Self(rawValue: Int(number)) else {
+      preconditionFailure("the generated open enumeration \(Self.self) refused the number \(number)")
+    }
+    self = value
+  }
+}
+
 extension Side: WireEnumeration {}
 extension OrderType: WireEnumeration {}
 extension TimeInForce: WireEnumeration {}

@@ -112,12 +112,6 @@ struct EventBatchEncoder {
   }
 }
 
-/// Protobuf's wire types, as far as events use them.
-enum WireType: UInt64 {
-  case varint = 0
-  case lengthDelimited = 2
-}
-
 extension [UInt8] {
   mutating func writeCreateMarket(_ market: CreateMarket) {
     writeSymbol(field: 1, market.market)
@@ -164,7 +158,7 @@ extension [UInt8] {
   }
 
   mutating func writeTag(field: Int, wireType: WireType) {
-    writeVarint(UInt64(field) << 3 | wireType.rawValue)
+    writeVarint(UInt64(field) << 3 | UInt64(wireType.rawValue))
   }
 
   mutating func writeVarint(_ value: UInt64) {

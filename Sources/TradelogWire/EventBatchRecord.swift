@@ -41,18 +41,23 @@ public struct EventBatchRecord: Sendable, Equatable {
 
   /// Decodes a binary event batch record.
   public init(serializedBytes bytes: [UInt8]) throws(WireDecodingError) {
-    let message: Tradelog_V1_EventBatch
-    do {
-      message = try Tradelog_V1_EventBatch(serializedBytes: bytes, options: Self.binaryOptions)
-    } catch {
-      throw .undecodable(reason: String(describing: error))
+    // Array's `withUnsafeBytes` rethrows untyped errors: carry the typed one out as a result.
+    let result = bytes.withUnsafeBytes { buffer in
+      Result { () throws(WireDecodingError) in try Self(reading: buffer) }
     }
-    try self.init(wire: message)
+    self = try result.get()
   }
 
   /// Decodes a binary event batch record in place, without copying it (a record of a log's read
   /// buffer). The bytes need to stay valid only for the duration of the call.
   public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(WireDecodingError) {
+    try self.init(reading: bytes)
+  }
+
+  /// Decodes a binary record through SwiftProtobuf's message objects: the reference the direct
+  /// decoder (`init(reading:)`) is tested and measured against.
+  @_spi(WireReference)
+  public init(throughMessages bytes: UnsafeRawBufferPointer) throws(WireDecodingError) {
     let message: Tradelog_V1_EventBatch
     do {
       message = try Tradelog_V1_EventBatch(serializedBytes: bytes.bytes, options: Self.binaryOptions)

@@ -1,7 +1,7 @@
 import SwiftProtobuf
 import Testing
 import TradelogCore
-import TradelogWire
+@_spi(WireReference) import TradelogWire
 
 /// The golden vectors in schemas/golden are what producers and consumers in other languages test
 /// against: any change of the binary or JSON encoding fails here. After an intended change of the
@@ -68,6 +68,7 @@ import TradelogWire
   func commandVectorDecodes(_ sample: Sample<Command>) throws {
     let vector = try #require(try GoldenVectorFile.read(Self.commandsFile).first { $0.name == sample.name })
     #expect(CommandDecoder.decode(vector.bytes) == sample.value)
+    #expect(vector.bytes.withUnsafeBytes { CommandDecoder.decodeThroughMessages($0) } == sample.value)
     #expect(CommandDecoder.decode(jsonLine: vector.json) == sample.value)
   }
 
@@ -91,6 +92,7 @@ import TradelogWire
   func batchVectorDecodes(_ sample: Sample<EventBatchRecord>) throws {
     let vector = try #require(try GoldenVectorFile.read(Self.batchesFile).first { $0.name == sample.name })
     #expect(try EventBatchRecord(serializedBytes: vector.bytes) == sample.value)
+    #expect(try vector.bytes.withUnsafeBytes { try EventBatchRecord(throughMessages: $0) } == sample.value)
     #expect(try EventBatchRecord(jsonLine: vector.json) == sample.value)
     let bytesForChainHash = GoldenVector.bytes(hex: try #require(vector.hexForChainHash))
     var unhashed = sample.value

@@ -1,6 +1,7 @@
 import TradelogCore
+import TradelogWire
 
-/// Seeded random events (SplitMix64), so that a failure can be reproduced from its seed.
+/// Seeded random events and commands (SplitMix64), so that a failure can be reproduced from its seed.
 struct RandomEvents {
   private var state: UInt64
 
@@ -50,6 +51,33 @@ struct RandomEvents {
 
   mutating func transfer() -> Transfer {
     Transfer(account: unsigned(), asset: symbol(), amount: signed(), transferId: unsigned())
+  }
+
+  /// Any command, `unreadable` and every enumeration value (`unrecognized` too) included.
+  mutating func command() -> Command {
+    switch below(8) {
+    case 0: .createMarket(market())
+    case 1: .deposit(transfer())
+    case 2: .withdraw(transfer())
+    case 3:
+      .placeOrder(
+        PlaceOrder(
+          account: unsigned(), clientOrderId: unsigned(), market: symbol(), side: pick(Side.self),
+          type: pick(OrderType.self), price: signed(), quantity: signed(), quoteBudget: signed(),
+          timeInForce: pick(TimeInForce.self), selfTrade: pick(SelfTradePrevention.self)))
+    case 4: .cancelOrder(CancelOrder(account: unsigned(), orderId: unsigned(), clientOrderId: unsigned()))
+    case 5: .cancelAll(CancelAll(account: unsigned(), market: symbol()))
+    case 6: .reduceOrder(ReduceOrder(account: unsigned(), orderId: unsigned(), reduceBy: signed()))
+    default: .unreadable
+    }
+  }
+
+  /// A batch of up to a dozen events, with or without a chain hash.
+  mutating func batch() -> EventBatchRecord {
+    EventBatchRecord(
+      seq: unsigned(), commandOffset: unsigned(), timestamp: signed(),
+      events: (0..<below(13)).map { _ in event() },
+      chainHash: below(4) == 0 ? [] : (0..<32).map { _ in UInt8(truncatingIfNeeded: next()) })
   }
 
   mutating func event() -> Event {

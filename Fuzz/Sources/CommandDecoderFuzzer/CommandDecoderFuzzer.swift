@@ -1,10 +1,12 @@
 import TradelogCore
-import TradelogWire
+@_spi(WireReference) import TradelogWire
 
 // libFuzzer calls this with each input it generates. Every command record comes from outside, so
 // the decoders must survive any bytes: no trap, no hang, and what they read must survive a round
 // trip (decode(encode(command)) == command), or the engine and an auditor replaying the re-encoded
-// log could disagree. A broken property traps, which libFuzzer reports with the input that did it.
+// log could disagree. The direct binary decoders must also read every input exactly as the
+// reference path through SwiftProtobuf's messages does. A broken property traps, which libFuzzer
+// reports with the input that did it.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func commandDecoderFuzzer(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   let bytes = UnsafeRawBufferPointer(start: start, count: count)
@@ -17,6 +19,8 @@ public func commandDecoderFuzzer(_ start: UnsafeRawPointer?, _ count: Int) -> CI
 func checkBinaryCommand(_ bytes: UnsafeRawBufferPointer) {
   let command = CommandDecoder.decode(bytes)
   require(CommandDecoder.decode(Array(bytes)) == command, "array and buffer decode differently", command)
+  let reference = CommandDecoder.decodeThroughMessages(bytes)
+  require(reference == command, "the direct decoder and SwiftProtobuf differ", (command, reference))
   checkRoundTrips(command)
 }
 
@@ -40,12 +44,30 @@ func checkRoundTrips(_ command: Command) {
 /// Event batches are decoded by projectors and auditors from logs that could be corrupt: a failure
 /// must be a thrown error, and what decodes must re-encode to itself.
 func checkEventBatch(_ bytes: UnsafeRawBufferPointer) {
-  guard let record = try? EventBatchRecord(serializedBytes: bytes) else { return }
+  let direct = Result { () throws(WireDecodingError) in try EventBatchRecord(serializedBytes: bytes) }
+  let reference = Result { () throws(WireDecodingError) in try EventBatchRecord(throughMessages: bytes) }
+  require(
+    sameOutcome(direct, reference), "the direct batch decoder and SwiftProtobuf differ", (direct, reference))
+  guard case .success(let record) = direct else { return }
   require(
     (try? EventBatchRecord(serializedBytes: record.serializedBytes())) == record, "batch round trip changed",
     record)
   require(
     (try? EventBatchRecord(jsonLine: record.jsonLine())) == record, "batch JSON round trip changed", record)
+}
+
+/// The same record, or failures for the same reason: `undecodable` reasons are worded differently
+/// by the two paths, every other error must be the same.
+func sameOutcome(
+  _ direct: Result<EventBatchRecord, WireDecodingError>,
+  _ reference: Result<EventBatchRecord, WireDecodingError>
+) -> Bool {
+  switch (direct, reference) {
+  case (.success(let left), .success(let right)): left == right
+  case (.failure(.undecodable), .failure(.undecodable)): true
+  case (.failure(let left), .failure(let right)): left == right
+  case (.success, .failure), (.failure, .success): false
+  }
 }
 
 func require<Value>(_ condition: Bool, _ message: String, _ value: Value) {
