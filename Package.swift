@@ -147,7 +147,8 @@ let package = Package(
     .testTarget(
       name: "TradelogWireTests",
       dependencies: [
-        "TradelogWire", "TradelogTestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        "TradelogWire", "TradelogCore", "TradelogSimulation", "TradelogTestSupport",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       swiftSettings: strictSettings),
     .testTarget(
