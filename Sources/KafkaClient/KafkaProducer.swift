@@ -32,6 +32,10 @@ public final class KafkaProducer: Sendable {
   let handle: KafkaHandle
   private let deliveryReports: DeliveryReportCollector
   private let lastRecordNumber = Atomic<UInt64>(0)
+  /// librdkafka's handle of each topic produced to, made at the topic's first record and destroyed
+  /// with the producer. Naming the topic in each produce call instead made librdkafka look it up
+  /// (under its topic list's lock) for every record.
+  private let topicHandles = Mutex<[String: OpaquePointer]>([:])
 
   /// Creates the client. Fails with a `KafkaError` naming the property when librdkafka rejects one.
   public init(configuration: KafkaConfiguration) throws(KafkaError) {
@@ -44,13 +48,22 @@ public final class KafkaProducer: Sendable {
     deliveryReports = collector
   }
 
+  deinit {
+    // Before the client goes (the handle is released after this body): a topic handle must not
+    // outlive its client.
+    topicHandles.withLock { handles in
+      for handle in handles.values { rd_kafka_topic_destroy(handle) }
+    }
+  }
+
   /// Enqueues `record` for delivery and returns its record number (1, 2, 3… per producer), which
   /// its delivery report carries. Throws when librdkafka refuses to enqueue it: `queueFull` (poll,
   /// then retry), an unknown partition, a record too large, or a fatal producer error.
   @discardableResult
   public func produce(_ record: KafkaProducerRecord) throws(KafkaError) -> UInt64 {
     let recordNumber = lastRecordNumber.add(1, ordering: .relaxed).newValue
-    let arguments = ProduceArguments(record: record, recordNumber: recordNumber)
+    let arguments = ProduceArguments(
+      record: record, recordNumber: recordNumber, topicHandle: try topicHandle(record.topic))
     if let error = arguments.withNativeArguments({
       rd_kafka_produceva(handle.pointer, $0.baseAddress, $0.count)
     }) {
@@ -58,6 +71,22 @@ public final class KafkaProducer: Sendable {
         KafkaError.taking(error, context: "producing to \(record.topic)/\(record.partition) failed"))
     }
     return recordNumber
+  }
+
+  /// The handle of `topic`, made at its first use.
+  private func topicHandle(_ topic: String) throws(KafkaError) -> OpaquePointer {
+    let handle: OpaquePointer? = topicHandles.withLock { handles in
+      if let handle = handles[topic] { return handle }
+      guard let handle = rd_kafka_topic_new(self.handle.pointer, topic, nil) else { return nil }
+      handles[topic] = handle
+      return handle
+    }
+    guard let handle else {
+      throw KafkaError(
+        code: .invalidArgument, name: KafkaError.Code.invalidArgument.name,
+        message: "librdkafka refused a handle for topic \(topic)")
+    }
+    return handle
   }
 
   /// Serves queued callbacks (delivery reports) for up to `timeout` and returns how many events were

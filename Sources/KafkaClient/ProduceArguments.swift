@@ -11,6 +11,8 @@ import CRdKafka
 struct ProduceArguments {
   let record: KafkaProducerRecord
   let recordNumber: UInt64
+  /// The producer's handle of `record.topic` (`rd_kafka_topic_t`).
+  let topicHandle: OpaquePointer
 
   /// Calls `body` with the argument array; every pointer in it is valid only during `body`.
   func withNativeArguments<Result>(_ body: (UnsafeBufferPointer<rd_kafka_vu_t>) -> Result) -> Result {
@@ -27,26 +29,23 @@ struct ProduceArguments {
       if let value = header.value { scratch.append(contentsOf: value) }
       headerRanges.append((nameStart, header.value.map { _ in valueStart..<scratch.count }))
     }
-    return record.topic.withCString { topic in
-      scratch.withUnsafeBufferPointer { scratch in
-        withBytes(of: record.key, emptyAt: scratch.baseAddress!) { key in
-          withBytes(of: record.value, emptyAt: scratch.baseAddress!) { value in
-            var arguments = fixedArguments(topic: topic, key: key, value: value)
-            for range in headerRanges {
-              arguments.append(headerArgument(range, in: scratch))
-            }
-            return arguments.withUnsafeBufferPointer(body)
+    return scratch.withUnsafeBufferPointer { scratch in
+      withBytes(of: record.key, emptyAt: scratch.baseAddress!) { key in
+        withBytes(of: record.value, emptyAt: scratch.baseAddress!) { value in
+          var arguments = fixedArguments(key: key, value: value)
+          for range in headerRanges {
+            arguments.append(headerArgument(range, in: scratch))
           }
+          return arguments.withUnsafeBufferPointer(body)
         }
       }
     }
   }
 
-  private func fixedArguments(
-    topic: UnsafePointer<CChar>, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer?
-  ) -> [rd_kafka_vu_t] {
+  private func fixedArguments(key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer?) -> [rd_kafka_vu_t]
+  {
     var arguments = [
-      argument(RD_KAFKA_VTYPE_TOPIC) { $0.cstr = topic },
+      argument(RD_KAFKA_VTYPE_RKT) { $0.rkt = topicHandle },
       argument(RD_KAFKA_VTYPE_PARTITION) { $0.i32 = record.partition },
       argument(RD_KAFKA_VTYPE_MSGFLAGS) { $0.i = RD_KAFKA_MSG_F_COPY },
       argument(RD_KAFKA_VTYPE_OPAQUE) { $0.ptr = UnsafeMutableRawPointer(bitPattern: UInt(recordNumber)) },

@@ -267,11 +267,24 @@ final class KafkaLogWriter {
 
   /// What the delivery reports say about the records numbered `numbers`, in that order.
   private static func outcome(of numbers: [UInt64], in reports: [KafkaDeliveryReport]) -> DeliveryOutcome {
-    var indexByNumber: [UInt64: Int] = [:]
-    for (index, number) in numbers.enumerated() { indexByNumber[number] = index }
     var results = [Result<Int64?, KafkaError>?](repeating: nil, count: numbers.count)
+    guard let first = numbers.first else { return DeliveryOutcome(results: results) }
+    // One append's records are produced one after another by this thread, so their numbers are
+    // consecutive: a number's index is its distance from the first. Checked, not assumed.
+    let isConsecutive = numbers[numbers.count - 1] - first == UInt64(numbers.count - 1)
+    var indexByNumber: [UInt64: Int] = [:]
+    if !isConsecutive {
+      for (index, number) in numbers.enumerated() { indexByNumber[number] = index }
+    }
     for report in reports {
-      if let index = indexByNumber[report.recordNumber] { results[index] = report.result }
+      let index: Int?
+      if isConsecutive {
+        let distance = report.recordNumber &- first
+        index = distance < UInt64(numbers.count) ? Int(distance) : nil
+      } else {
+        index = indexByNumber[report.recordNumber]
+      }
+      if let index { results[index] = report.result }
     }
     return DeliveryOutcome(results: results)
   }
