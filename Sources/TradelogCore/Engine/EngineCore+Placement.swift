@@ -20,6 +20,10 @@ extension EngineCore {
       taker.creditBalance = ledger.addSlot(
         account: taker.accountIndex, accountId: taker.account,
         asset: taker.side == .buy ? market.baseAsset : market.quoteAsset)
+      let isBuy = taker.side == .buy
+      accounts[taker.accountIndex].cachedMarket = taker.market
+      accounts[taker.accountIndex].cachedBaseBalance = isBuy ? taker.creditBalance : taker.heldBalance
+      accounts[taker.accountIndex].cachedQuoteBalance = isBuy ? taker.heldBalance : taker.creditBalance
     }
     ledger.hold(taker.held, in: taker.heldBalance)
     batch.append(
@@ -34,7 +38,7 @@ extension EngineCore {
     // match ends in the same state.
     accounts.remember(
       clientOrderId: taker.clientOrderId, account: taker.accountIndex, window: limits.clientOrderIdWindow,
-      openSlot: restingSlot)
+      openSlot: restingSlot, at: taker.clientOrderInsertionPoint)
     ledger.emitChanges(into: &batch)
   }
 
@@ -57,16 +61,15 @@ extension EngineCore {
       guard order.quoteBudget > 0 else { throw .invalidQuantity }
     }
     let hold = try holdAmount(order, market: market)
-    let account = accounts.index(of: order.account)
-    if let account {
-      guard !accounts.isReserved(clientOrderId: order.clientOrderId, account: account) else {
-        throw .duplicateId
-      }
-    }
-    let heldAsset = order.side == .buy ? market.quoteAsset : market.baseAsset
-    guard let account, let heldBalance = ledger.slot(account: account, asset: heldAsset),
-      ledger.available(heldBalance) >= hold
-    else { throw .insufficientFunds }
+    // An unknown account has no clientOrderIds and no funds.
+    guard let account = accounts.index(of: order.account) else { throw .insufficientFunds }
+    guard
+      let insertionPoint = accounts.insertionPoint(clientOrderId: order.clientOrderId, account: account)
+    else { throw .duplicateId }
+    let (baseBalance, quoteBalance) = marketBalances(account: account, market: marketIndex, state: market)
+    let isBuy = order.side == .buy
+    let heldBalance = isBuy ? quoteBalance : baseBalance
+    guard heldBalance >= 0, ledger.available(heldBalance) >= hold else { throw .insufficientFunds }
     let taker = Taker(
       orderId: 0, account: order.account, accountIndex: account, clientOrderId: order.clientOrderId,
       market: marketIndex, side: order.side, isMarketOrder: isMarketOrder, price: order.price,
@@ -75,9 +78,7 @@ extension EngineCore {
         ? .immediateOrCancel : (order.timeInForce == .unspecified ? .goodTillCanceled : order.timeInForce),
       selfTrade: order.selfTrade == .unspecified ? .cancelTaker : order.selfTrade,
       remaining: order.quantity, held: hold, heldBalance: heldBalance,
-      creditBalance: ledger.slot(
-        account: account, asset: order.side == .buy ? market.baseAsset : market.quoteAsset)
-        ?? -1)
+      creditBalance: isBuy ? baseBalance : quoteBalance, clientOrderInsertionPoint: insertionPoint)
     if taker.timeInForce == .postOnly {
       guard !crossesOnArrival(taker) else { throw .wouldTake }
     }
@@ -86,6 +87,25 @@ extension EngineCore {
     }
     try checkLimits(taker)
     return taker
+  }
+
+  /// The account's balances of a market's base and quote assets, −1 where it has none, through the
+  /// account's cache of its last order's market (`AccountState.cachedMarket`), which is filled
+  /// once both exist.
+  @inline(__always)
+  private func marketBalances(
+    account: Int32, market: Int32, state: MarketState
+  ) -> (base: Int32, quote: Int32) {
+    let cached = accounts[account]
+    if cached.cachedMarket == market { return (cached.cachedBaseBalance, cached.cachedQuoteBalance) }
+    let base = ledger.slot(account: account, asset: state.baseAsset) ?? -1
+    let quote = ledger.slot(account: account, asset: state.quoteAsset) ?? -1
+    if base >= 0 && quote >= 0 {
+      accounts[account].cachedMarket = market
+      accounts[account].cachedBaseBalance = base
+      accounts[account].cachedQuoteBalance = quote
+    }
+    return (base, quote)
   }
 
   /// docs/exchange-rules.md, MALFORMED for placeOrder.

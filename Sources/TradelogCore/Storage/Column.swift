@@ -43,6 +43,16 @@ struct Column<Element> {
     }
   }
 
+  /// Reads an element whose index the caller has proven in range (a search within `0..<count`):
+  /// the bounds check is the one the caller did.
+  @inline(__always)
+  subscript(unchecked index: Int) -> Element {
+    unsafeAddress {
+      assert(UInt(bitPattern: index) < UInt(bitPattern: count), "Column index out of range")
+      return UnsafePointer(base.unsafelyUnwrapped + index)
+    }
+  }
+
   var last: Element? { count == 0 ? nil : base.unsafelyUnwrapped[count - 1] }
 
   mutating func append(_ element: Element) {
