@@ -143,6 +143,7 @@ extension EngineCore {
 
   /// Takes a resting order out of the book, its account's list and the clientOrderId index, and
   /// returns what is left of its hold.
+  @inline(__always)
   func closeResting(_ slot: Int32) {
     let order = books[slot]
     books.unlinkFromAccount(slot, &accounts[order.account])

@@ -182,6 +182,7 @@ extension EngineCore {
   /// LIMIT_EXCEEDED (docs/exchange-rules.md): an order that may rest needs room for one more
   /// resting order, of the engine and of the account, and for its price level; every accepted order
   /// is remembered in its account's window; the balance it receives into may be new.
+  @inline(__always)
   private func checkLimits(_ taker: Taker) throws(Rejection) {
     if taker.mayRest {
       guard books.openOrderCount < limits.openOrdersMax,

@@ -178,6 +178,7 @@ struct AccountRegistry {
   }
 
   /// Links a clientOrderId as the account's newest recent order, without indexing it.
+  @inline(__always)
   private mutating func appendRecent(clientOrderId: UInt64, account: Int32) {
     let node: Int32
     if freeRecentNode >= 0 {

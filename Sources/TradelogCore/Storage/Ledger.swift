@@ -172,6 +172,7 @@ struct Ledger {
   }
 
   /// Moves `amount` from available to held, for an order being placed.
+  @inline(__always)
   mutating func hold(_ amount: Int64, in slot: Int32) {
     touch(slot)
     precondition(slots[Int(slot)].available >= amount, "an order's hold is validated against the balance")
@@ -180,6 +181,7 @@ struct Ledger {
   }
 
   /// Moves `amount` from held back to available: what an ended or reduced order no longer needs.
+  @inline(__always)
   mutating func release(_ amount: Int64, in slot: Int32) {
     guard amount != 0 else { return }
     touch(slot)
@@ -189,6 +191,7 @@ struct Ledger {
   }
 
   /// Takes `amount` out of held: what a fill pays.
+  @inline(__always)
   mutating func pay(_ amount: Int64, fromHeld slot: Int32) {
     touch(slot)
     precondition(slots[Int(slot)].held >= amount, "a fill never pays more than its order holds")
@@ -196,6 +199,7 @@ struct Ledger {
   }
 
   /// Adds `amount` to available: what a fill delivers, or a fee.
+  @inline(__always)
   mutating func credit(_ amount: Int64, to slot: Int32) {
     guard amount != 0 else { return }
     touch(slot)

@@ -161,6 +161,7 @@ struct OrderBooks {
   // MARK: Accounts' order lists
 
   /// Appends a resting order to its account's list (orders rest in ascending orderId).
+  @inline(__always)
   mutating func linkToAccount(_ slot: Int32, _ account: inout AccountState) {
     orders[Int(slot)].accountPrevious = account.lastOpenOrder
     orders[Int(slot)].accountNext = -1
@@ -176,6 +177,7 @@ struct OrderBooks {
     account.openOrderCount += 1
   }
 
+  @inline(__always)
   mutating func unlinkFromAccount(_ slot: Int32, _ account: inout AccountState) {
     let order = orders[Int(slot)]
     if order.accountPrevious >= 0 {
@@ -193,6 +195,7 @@ struct OrderBooks {
 
   // MARK: Pools
 
+  @inline(__always)
   private mutating func newSlot(_ order: RestingOrder) -> Int32 {
     if freeOrder >= 0 {
       let slot = freeOrder
