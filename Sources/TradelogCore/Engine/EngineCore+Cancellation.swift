@@ -101,6 +101,7 @@ extension EngineCore {
 
   /// The resting order of `account` named by orderId or by clientOrderId; another account's order,
   /// or one no longer resting, is unknown.
+  @inline(__always)
   private func openOrder(account: UInt64, orderId: UInt64, clientOrderId: UInt64) throws(Rejection) -> Int32 {
     guard let accountIndex = accounts.index(of: account) else { throw .unknownOrder }
     if orderId != 0 {

@@ -45,6 +45,7 @@ extension EngineCore {
   /// Every check of a placement, in the order of SEMANTICS.md, then the engine's limits. Returns the
   /// order as it would be applied (without its order id, which acceptance assigns, and with credit
   /// balance −1 when acceptance must create it).
+  @inline(__always)
   private func planPlacement(_ order: PlaceOrder) throws(Rejection) -> Taker {
     // A name that names a market is valid (it was when the market was created): check the rest of
     // MALFORMED first, and the name only when no market has it.
@@ -109,6 +110,7 @@ extension EngineCore {
   }
 
   /// docs/exchange-rules.md, MALFORMED for placeOrder.
+  @inline(__always)
   static func isWellFormed(_ order: PlaceOrder, nameIsKnownValid: Bool = false) -> Bool {
     guard order.account != 0, order.clientOrderId != 0, nameIsKnownValid || order.market.isValidMarketName,
       order.side == .buy || order.side == .sell, order.type == .limit || order.type == .market,
@@ -127,6 +129,7 @@ extension EngineCore {
 
   /// OVERFLOW checks, and what the order holds (SEMANTICS.md, Balances): a LIMIT BUY its notional
   /// plus the fee at the higher rate, a MARKET BUY its budget, a SELL its base units.
+  @inline(__always)
   private func holdAmount(_ order: PlaceOrder, market: MarketState) throws(Rejection) -> Int64 {
     let (baseUnits, baseOverflow) = order.quantity.multipliedReportingOverflow(by: market.parameters.lotSize)
     guard !baseOverflow else { throw .overflow }

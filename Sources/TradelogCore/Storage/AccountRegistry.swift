@@ -272,6 +272,7 @@ struct AccountRegistry {
   }
 
   /// Records that the resting order carrying the clientOrderId has left the book.
+  @inline(__always)
   mutating func markClosed(clientOrderId: UInt64, account: Int32) {
     guard
       let position = clientOrders.position(of: ClientOrderKey(clientOrderId: clientOrderId, account: account))

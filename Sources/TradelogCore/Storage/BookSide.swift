@@ -35,6 +35,7 @@ struct BookSide {
   /// joins a level a few ticks off the best. So the search gallops from the end (1, 2, 4, … entries
   /// back) until it passes `price`, then bisects the last step: a level `d` entries from the best
   /// costs about 2 log₂ d probes, the best one a single probe.
+  @inline(__always)
   private func search(_ price: Int64) -> (index: Int, found: Bool) {
     let key = key(of: price)
     // Invariant: the lower bound (first entry whose key is ≥ `key`) lies in low...high.
@@ -73,6 +74,7 @@ struct BookSide {
   }
 
   /// Inserts a level at an insertion point `find` returned for its price.
+  @inline(__always)
   mutating func insert(level: Int32, price: Int64, at index: Int) {
     precondition(
       (index == 0 || entries[index - 1].key < key(of: price))
@@ -80,6 +82,7 @@ struct BookSide {
     entries.insert(Entry(key: key(of: price), level: level), at: index)
   }
 
+  @inline(__always)
   mutating func remove(price: Int64) {
     let (index, found) = search(price)
     precondition(found, "only a level that exists is removed")

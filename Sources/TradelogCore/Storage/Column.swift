@@ -61,6 +61,7 @@ struct Column<Element> {
     count += 1
   }
 
+  @inline(__always)
   mutating func insert(_ element: Element, at index: Int) {
     precondition(index >= 0 && index <= count, "Column insertion index out of range")
     if count == capacity { reserve(Swift.max(16, capacity * 2)) }
@@ -70,6 +71,7 @@ struct Column<Element> {
     count += 1
   }
 
+  @inline(__always)
   mutating func remove(at index: Int) {
     precondition(index >= 0 && index < count, "Column removal index out of range")
     let start = base.unsafelyUnwrapped + index

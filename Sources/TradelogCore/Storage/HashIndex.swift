@@ -181,6 +181,7 @@ struct HashIndex<Key: HashIndexKey, Value> {
 
   /// Adds a key that is not present at the point `lookup` found for it, unless the table changed
   /// since or must grow first: then as `insert(_:value:)`.
+  @inline(__always)
   mutating func insert(_ key: Key, value: Value, at point: InsertionPoint) {
     guard point.generation == generation, point.position >= 0, (count + 1) * 8 <= buckets.count * 5 else {
       insert(key, value: value)

@@ -210,6 +210,7 @@ struct Ledger {
 
   /// Ends the command: appends one `balanceChanged` per balance whose value differs from before the
   /// command, sorted by account then asset, and forgets what was touched.
+  @inline(__always)
   mutating func emitChanges(into batch: inout EventBuffer) {
     defer {
       touchedCount = 0

@@ -92,6 +92,7 @@ struct OrderBooks {
 
   /// Puts an order at the back of the queue at `price` on its side, creating the level if needed,
   /// indexes it and returns its slot. Links and `level` of `order` are set here.
+  @inline(__always)
   mutating func rest(_ order: RestingOrder, price: Int64) -> Int32 {
     let slot = restUnindexed(order, price: price)
     precondition(orderIndex.insert(order.orderId, slot: slot, orders: orders), "order ids are unique")
@@ -100,6 +101,7 @@ struct OrderBooks {
 
   /// `rest` without indexing the order id: a decoded snapshot indexes its orders all at once
   /// (`indexDecodedOrders`).
+  @inline(__always)
   mutating func restUnindexed(_ order: RestingOrder, price: Int64) -> Int32 {
     let sideIndex = Self.sideIndex(market: order.market, side: order.side)
     let (existing, insertionIndex) = sides[sideIndex].find(price)
@@ -131,6 +133,7 @@ struct OrderBooks {
 
   /// Takes an order out of its level (removing the level when it empties) and out of the index, and
   /// frees its slot (the caller reads what it needs of the order first).
+  @inline(__always)
   mutating func remove(_ slot: Int32) {
     let order = orders[Int(slot)]
     let level = order.level
@@ -213,6 +216,7 @@ struct OrderBooks {
     freeOrder = slot
   }
 
+  @inline(__always)
   private mutating func newLevel(price: Int64, sideIndex: Int, at insertionIndex: Int) -> Int32 {
     let fresh = PriceLevel(price: price, quantity: 0, firstOrder: -1, lastOrder: -1, orderCount: 0)
     let level: Int32

@@ -89,6 +89,7 @@ struct OrderIdIndex {
 
   /// Records the slot of an order (already written to `orders[slot]`), unless another resting order
   /// has its id: then nothing changes and the answer is false.
+  @inline(__always)
   mutating func insert(_ orderId: UInt64, slot: Int32, orders: Column<RestingOrder>) -> Bool {
     if (count + 1) * 8 > buckets.count * 5 { grow() }
     let tag = Self.tag(orderId)
@@ -104,6 +105,7 @@ struct OrderIdIndex {
   }
 
   /// Forgets the order in `slot`, whose id is `orderId`.
+  @inline(__always)
   mutating func remove(_ orderId: UInt64, slot: Int32) {
     var hole = home(of: Self.tag(orderId))
     while buckets[hole].slot != slot {
