@@ -196,8 +196,8 @@ struct AccountRegistry {
       accounts[Int(account)].oldestRecentOrder = node
     }
     accounts[Int(account)].newestRecentOrder = node
-    accounts[Int(account)].recentOrderCount += 1
-    recentOrderCount += 1
+    accounts[Int(account)].recentOrderCount &+= 1
+    recentOrderCount &+= 1
   }
 
   // MARK: Decoding a snapshot
@@ -231,8 +231,8 @@ struct AccountRegistry {
     let forgotten = recentNodes[Int(node)]
     accounts[Int(account)].oldestRecentOrder = forgotten.next
     if forgotten.next < 0 { accounts[Int(account)].newestRecentOrder = -1 }
-    accounts[Int(account)].recentOrderCount -= 1
-    recentOrderCount -= 1
+    accounts[Int(account)].recentOrderCount &-= 1
+    recentOrderCount &-= 1
     recentNodes[Int(node)].next = freeRecentNode
     freeRecentNode = node
     guard

@@ -114,10 +114,10 @@ struct HashIndex<Key: HashIndexKey, Value> {
     guard !key.isVacant else { return nil }
     var index = home(of: key)
     while true {
-      let bucketKey = buckets[index].key
+      let bucketKey = buckets[unchecked: index].key
       if bucketKey == key { return index }
       if bucketKey.isVacant { return nil }
-      index = (index + 1) & mask
+      index = (index &+ 1) & mask
     }
   }
 
@@ -134,17 +134,17 @@ struct HashIndex<Key: HashIndexKey, Value> {
     precondition(!key.isVacant, "the vacant key is never present")
     var index = home(of: key)
     while true {
-      let bucketKey = buckets[index].key
+      let bucketKey = buckets[unchecked: index].key
       if bucketKey == key { return (index, InsertionPoint(position: -1, generation: generation)) }
       if bucketKey.isVacant { return (nil, InsertionPoint(position: index, generation: generation)) }
-      index = (index + 1) & mask
+      index = (index &+ 1) & mask
     }
   }
 
   @inline(__always)
   func value(for key: Key) -> Value? {
     guard let index = position(of: key) else { return nil }
-    return buckets[index].value
+    return buckets[unchecked: index].value
   }
 
   @inline(__always)
@@ -170,12 +170,12 @@ struct HashIndex<Key: HashIndexKey, Value> {
     precondition(!key.isVacant, "the vacant key marks empty buckets and cannot be stored")
     if (count + 1) * 8 > buckets.count * 5 { grow() }
     var index = home(of: key)
-    while !buckets[index].key.isVacant {
-      precondition(buckets[index].key != key, "a key is inserted at most once")
-      index = (index + 1) & mask
+    while !buckets[unchecked: index].key.isVacant {
+      precondition(buckets[unchecked: index].key != key, "a key is inserted at most once")
+      index = (index &+ 1) & mask
     }
-    buckets[index] = Bucket(key: key, value: value)
-    count += 1
+    buckets[unchecked: index] = Bucket(key: key, value: value)
+    count &+= 1
     generation &+= 1
   }
 
@@ -188,7 +188,7 @@ struct HashIndex<Key: HashIndexKey, Value> {
       return
     }
     buckets[point.position] = Bucket(key: key, value: value)
-    count += 1
+    count &+= 1
     generation &+= 1
   }
 
@@ -209,14 +209,15 @@ struct HashIndex<Key: HashIndexKey, Value> {
   /// Removes the entry in a bucket found by `position(of:)` and returns its value.
   @discardableResult
   mutating func remove(at position: Int) -> Value {
+    precondition(UInt(bitPattern: position) < UInt(bitPattern: buckets.count), "a position within the table")
     var hole = position
-    let removed = buckets[hole].value
+    let removed = buckets[unchecked: hole].value
     // Backward-shift deletion: move later members of the probe run into the hole when their home
     // does not lie cyclically in (hole, candidate], so every key stays reachable from its home.
     var candidate = hole
     while true {
-      candidate = (candidate + 1) & mask
-      let candidateKey = buckets[candidate].key
+      candidate = (candidate &+ 1) & mask
+      let candidateKey = buckets[unchecked: candidate].key
       if candidateKey.isVacant { break }
       let candidateHome = home(of: candidateKey)
       let staysPut =
@@ -224,11 +225,11 @@ struct HashIndex<Key: HashIndexKey, Value> {
         ? (hole < candidateHome && candidateHome <= candidate)
         : (hole < candidateHome || candidateHome <= candidate)
       if staysPut { continue }
-      buckets[hole] = buckets[candidate]
+      buckets[unchecked: hole] = buckets[unchecked: candidate]
       hole = candidate
     }
-    buckets[hole] = Bucket(key: .vacant, value: placeholder)
-    count -= 1
+    buckets[unchecked: hole] = Bucket(key: .vacant, value: placeholder)
+    count &-= 1
     generation &+= 1
     return removed
   }
@@ -236,8 +237,8 @@ struct HashIndex<Key: HashIndexKey, Value> {
   /// Visits every entry in bucket order, which depends on the process's hash seed: callers must
   /// not let this order reach events, hashes or snapshots (they sort what they collect).
   func forEachUnordered(_ body: (Key, Value) -> Void) {
-    for index in buckets.indices where !buckets[index].key.isVacant {
-      body(buckets[index].key, buckets[index].value)
+    for index in buckets.indices where !buckets[unchecked: index].key.isVacant {
+      body(buckets[unchecked: index].key, buckets[unchecked: index].value)
     }
   }
 
@@ -250,8 +251,8 @@ struct HashIndex<Key: HashIndexKey, Value> {
     generation &+= 1
     for index in old.indices where !old[index].key.isVacant {
       var position = home(of: old[index].key)
-      while !buckets[position].key.isVacant { position = (position + 1) & mask }
-      buckets[position] = old[index]
+      while !buckets[unchecked: position].key.isVacant { position = (position &+ 1) & mask }
+      buckets[unchecked: position] = old[index]
     }
     old.deallocate()
   }

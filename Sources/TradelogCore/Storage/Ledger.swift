@@ -151,7 +151,7 @@ struct Ledger {
     } else {
       touched.append(entry)
     }
-    touchedCount += 1
+    touchedCount &+= 1
   }
 
   /// An accepted deposit: into available, and into the asset's total.

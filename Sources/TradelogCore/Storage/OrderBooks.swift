@@ -117,9 +117,9 @@ struct OrderBooks {
       levels[Int(level)].firstOrder = slot
     }
     levels[Int(level)].lastOrder = slot
-    levels[Int(level)].orderCount += 1
+    levels[Int(level)].orderCount &+= 1
     levels[Int(level)].quantity += order.remaining
-    openOrderCount += 1
+    openOrderCount &+= 1
     return slot
   }
 
@@ -147,7 +147,7 @@ struct OrderBooks {
     } else {
       levels[Int(level)].lastOrder = order.queuePrevious
     }
-    levels[Int(level)].orderCount -= 1
+    levels[Int(level)].orderCount &-= 1
     levels[Int(level)].quantity -= order.remaining
     if levels[Int(level)].orderCount == 0 {
       precondition(levels[Int(level)].quantity == 0, "an empty level holds no quantity")
@@ -158,7 +158,7 @@ struct OrderBooks {
     }
     orderIndex.remove(order.orderId, slot: slot)
     freeSlot(slot)
-    openOrderCount -= 1
+    openOrderCount &-= 1
   }
 
   // MARK: Accounts' order lists
@@ -177,7 +177,7 @@ struct OrderBooks {
       account.firstOpenOrder = slot
     }
     account.lastOpenOrder = slot
-    account.openOrderCount += 1
+    account.openOrderCount &+= 1
   }
 
   @inline(__always)
@@ -193,7 +193,7 @@ struct OrderBooks {
     } else {
       account.lastOpenOrder = order.accountPrevious
     }
-    account.openOrderCount -= 1
+    account.openOrderCount &-= 1
   }
 
   // MARK: Pools
