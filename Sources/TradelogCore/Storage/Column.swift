@@ -59,6 +59,15 @@ struct Column<Element> {
     }
   }
 
+  /// The address of an element, bounds-checked once, for a run of reads and writes of its fields
+  /// that would otherwise check the index (and reload the column) at each. Valid until the column
+  /// grows (`append`, `insert`, `reserve`) or is deallocated.
+  @inline(__always)
+  func address(_ index: Int) -> UnsafeMutablePointer<Element> {
+    precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "Column index out of range")
+    return base.unsafelyUnwrapped + index
+  }
+
   var last: Element? { count == 0 ? nil : base.unsafelyUnwrapped[count - 1] }
 
   mutating func append(_ element: Element) {

@@ -106,19 +106,21 @@ struct OrderBooks {
     let sideIndex = Self.sideIndex(market: order.market, side: order.side)
     let (existing, insertionIndex) = sides[sideIndex].find(price)
     let level = existing ?? newLevel(price: price, sideIndex: sideIndex, at: insertionIndex)
+    // Valid below: only the order pool grows (`newSlot`).
+    let levelState = levels.address(Int(level))
     var order = order
     order.level = level
-    order.queuePrevious = levels[Int(level)].lastOrder
+    order.queuePrevious = levelState.pointee.lastOrder
     order.queueNext = -1
     let slot = newSlot(order)
     if order.queuePrevious >= 0 {
       orders[Int(order.queuePrevious)].queueNext = slot
     } else {
-      levels[Int(level)].firstOrder = slot
+      levelState.pointee.firstOrder = slot
     }
-    levels[Int(level)].lastOrder = slot
-    levels[Int(level)].orderCount &+= 1
-    levels[Int(level)].quantity += order.remaining
+    levelState.pointee.lastOrder = slot
+    levelState.pointee.orderCount &+= 1
+    levelState.pointee.quantity += order.remaining
     openOrderCount &+= 1
     return slot
   }
@@ -137,23 +139,25 @@ struct OrderBooks {
   mutating func remove(_ slot: Int32) {
     let order = orders[Int(slot)]
     let level = order.level
+    // Valid below: nothing here grows the level pool.
+    let levelState = levels.address(Int(level))
     if order.queuePrevious >= 0 {
       orders[Int(order.queuePrevious)].queueNext = order.queueNext
     } else {
-      levels[Int(level)].firstOrder = order.queueNext
+      levelState.pointee.firstOrder = order.queueNext
     }
     if order.queueNext >= 0 {
       orders[Int(order.queueNext)].queuePrevious = order.queuePrevious
     } else {
-      levels[Int(level)].lastOrder = order.queuePrevious
+      levelState.pointee.lastOrder = order.queuePrevious
     }
-    levels[Int(level)].orderCount &-= 1
-    levels[Int(level)].quantity -= order.remaining
-    if levels[Int(level)].orderCount == 0 {
-      precondition(levels[Int(level)].quantity == 0, "an empty level holds no quantity")
+    levelState.pointee.orderCount &-= 1
+    levelState.pointee.quantity -= order.remaining
+    if levelState.pointee.orderCount == 0 {
+      precondition(levelState.pointee.quantity == 0, "an empty level holds no quantity")
       let sideIndex = Self.sideIndex(market: order.market, side: order.side)
-      sides[sideIndex].remove(price: levels[Int(level)].price)
-      levels[Int(level)].firstOrder = freeLevel
+      sides[sideIndex].remove(price: levelState.pointee.price)
+      levelState.pointee.firstOrder = freeLevel
       freeLevel = level
     }
     orderIndex.remove(order.orderId, slot: slot)
