@@ -81,7 +81,8 @@ struct Column<Element> {
     precondition(index >= 0 && index <= count, "Column insertion index out of range")
     if count == capacity { reserve(Swift.max(16, capacity * 2)) }
     let start = base.unsafelyUnwrapped + index
-    (start + 1).moveInitialize(from: start, count: count - index)
+    // Appending at the end (a new best level, often) moves nothing: no call to `memmove`.
+    if index < count { (start + 1).moveInitialize(from: start, count: count - index) }
     start.initialize(to: element)
     count &+= 1
   }
