@@ -70,8 +70,9 @@ struct Column<Element> {
 
   var last: Element? { count == 0 ? nil : base.unsafelyUnwrapped[count - 1] }
 
+  @inline(__always)
   mutating func append(_ element: Element) {
-    if count == capacity { reserve(Swift.max(16, capacity * 2)) }
+    if count == capacity { grow() }
     (base.unsafelyUnwrapped + count).initialize(to: element)
     count &+= 1
   }
@@ -79,7 +80,7 @@ struct Column<Element> {
   @inline(__always)
   mutating func insert(_ element: Element, at index: Int) {
     precondition(index >= 0 && index <= count, "Column insertion index out of range")
-    if count == capacity { reserve(Swift.max(16, capacity * 2)) }
+    if count == capacity { grow() }
     let start = base.unsafelyUnwrapped + index
     // Appending at the end (a new best level, often) moves nothing: no call to `memmove`.
     if index < count { (start + 1).moveInitialize(from: start, count: count - index) }
@@ -103,6 +104,12 @@ struct Column<Element> {
   /// Forgets every element, keeping the memory.
   mutating func removeAll() {
     count = 0
+  }
+
+  /// Doubles the capacity: out of line, so that an inlined `append` is a check and a store.
+  @inline(never)
+  private mutating func grow() {
+    reserve(Swift.max(16, capacity * 2))
   }
 
   mutating func reserve(_ minimumCapacity: Int) {
