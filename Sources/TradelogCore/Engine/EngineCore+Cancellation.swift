@@ -101,14 +101,17 @@ extension EngineCore {
 
   /// The resting order of `account` named by orderId or by clientOrderId; another account's order,
   /// or one no longer resting, is unknown.
+  @inline(__always)
   private func openOrder(account: UInt64, orderId: UInt64, clientOrderId: UInt64) throws(Rejection) -> Int32 {
-    guard let accountIndex = accounts.index(of: account) else { throw .unknownOrder }
     if orderId != 0 {
-      guard let slot = books.slot(of: orderId), books[slot].account == accountIndex else {
+      // The order names its account: comparing ids spares a lookup of the account (an unknown
+      // account has no orders, so it fails the comparison as it would the lookup).
+      guard let slot = books.slot(of: orderId), accountId(books[slot].account) == account else {
         throw .unknownOrder
       }
       return slot
     }
+    guard let accountIndex = accounts.index(of: account) else { throw .unknownOrder }
     guard let slot = accounts.openOrder(clientOrderId: clientOrderId, account: accountIndex) else {
       throw .unknownOrder
     }

@@ -23,8 +23,13 @@ extension EngineCore {
     books.addMarket()
   }
 
+  @inline(__always)
   func market(named name: Symbol) -> Int32? {
     if name == lastMarketName && lastMarketIndex >= 0 { return lastMarketIndex }
+    return lookUpMarket(named: name)
+  }
+
+  private func lookUpMarket(named name: Symbol) -> Int32? {
     guard let index = marketIndex.value(for: NameKey(name: name)) else { return nil }
     lastMarketName = name
     lastMarketIndex = index

@@ -3,6 +3,7 @@ extension EngineCore {
   /// is left of it. Events as docs/exchange-rules.md orders them: per maker a self-trade cancel, or
   /// a trade followed by `orderFilled` for the maker, then the taker, when they complete; then the
   /// remainder's cancel. Returns the slot the order rests in, or −1.
+  @inline(__always)
   func match(_ taker: inout Taker, into batch: inout EventBuffer) -> Int32 {
     let makerSide = taker.side.opposite
     while taker.remaining > 0 {
@@ -119,6 +120,7 @@ extension EngineCore {
   }
 
   /// Puts what is left of an order in the book, keeping its hold (savings included).
+  @inline(__always)
   private func rest(_ taker: Taker) -> Int32 {
     let order = RestingOrder(
       orderId: taker.orderId, clientOrderId: taker.clientOrderId, remaining: taker.remaining,
@@ -131,6 +133,7 @@ extension EngineCore {
   }
 
   /// Cancels a resting order: `orderCanceled` with its open quantity, then it leaves the book.
+  @inline(__always)
   func cancelResting(_ slot: Int32, reason: CancelReason, into batch: inout EventBuffer) {
     let order = books[slot]
     batch.append(
@@ -143,6 +146,7 @@ extension EngineCore {
 
   /// Takes a resting order out of the book, its account's list and the clientOrderId index, and
   /// returns what is left of its hold.
+  @inline(__always)
   func closeResting(_ slot: Int32) {
     let order = books[slot]
     books.unlinkFromAccount(slot, &accounts[order.account])

@@ -20,6 +20,10 @@ extension EngineCore {
       taker.creditBalance = ledger.addSlot(
         account: taker.accountIndex, accountId: taker.account,
         asset: taker.side == .buy ? market.baseAsset : market.quoteAsset)
+      let isBuy = taker.side == .buy
+      accounts[taker.accountIndex].cachedMarket = taker.market
+      accounts[taker.accountIndex].cachedBaseBalance = isBuy ? taker.creditBalance : taker.heldBalance
+      accounts[taker.accountIndex].cachedQuoteBalance = isBuy ? taker.heldBalance : taker.creditBalance
     }
     ledger.hold(taker.held, in: taker.heldBalance)
     batch.append(
@@ -34,13 +38,14 @@ extension EngineCore {
     // match ends in the same state.
     accounts.remember(
       clientOrderId: taker.clientOrderId, account: taker.accountIndex, window: limits.clientOrderIdWindow,
-      openSlot: restingSlot)
+      openSlot: restingSlot, at: taker.clientOrderInsertionPoint)
     ledger.emitChanges(into: &batch)
   }
 
   /// Every check of a placement, in the order of SEMANTICS.md, then the engine's limits. Returns the
   /// order as it would be applied (without its order id, which acceptance assigns, and with credit
   /// balance −1 when acceptance must create it).
+  @inline(__always)
   private func planPlacement(_ order: PlaceOrder) throws(Rejection) -> Taker {
     // A name that names a market is valid (it was when the market was created): check the rest of
     // MALFORMED first, and the name only when no market has it.
@@ -50,23 +55,24 @@ extension EngineCore {
     let market = marketStates[Int(marketIndex)]
     let isMarketOrder = order.type == .market
     if !isMarketOrder {
-      guard order.price > 0, order.price % market.parameters.tickSize == 0 else { throw .invalidPrice }
+      // A tick of 1 (integer prices) is common and needs no division, which costs tens of cycles.
+      let tickSize = market.parameters.tickSize
+      guard order.price > 0, tickSize == 1 || order.price % tickSize == 0 else { throw .invalidPrice }
     }
     guard order.quantity > 0, order.quantity >= market.parameters.minQuantity else { throw .invalidQuantity }
     if isMarketOrder && order.side == .buy {
       guard order.quoteBudget > 0 else { throw .invalidQuantity }
     }
     let hold = try holdAmount(order, market: market)
-    let account = accounts.index(of: order.account)
-    if let account {
-      guard !accounts.isReserved(clientOrderId: order.clientOrderId, account: account) else {
-        throw .duplicateId
-      }
-    }
-    let heldAsset = order.side == .buy ? market.quoteAsset : market.baseAsset
-    guard let account, let heldBalance = ledger.slot(account: account, asset: heldAsset),
-      ledger.available(heldBalance) >= hold
-    else { throw .insufficientFunds }
+    // An unknown account has no clientOrderIds and no funds.
+    guard let account = accounts.index(of: order.account) else { throw .insufficientFunds }
+    guard
+      let insertionPoint = accounts.insertionPoint(clientOrderId: order.clientOrderId, account: account)
+    else { throw .duplicateId }
+    let (baseBalance, quoteBalance) = marketBalances(account: account, market: marketIndex, state: market)
+    let isBuy = order.side == .buy
+    let heldBalance = isBuy ? quoteBalance : baseBalance
+    guard heldBalance >= 0, ledger.available(heldBalance) >= hold else { throw .insufficientFunds }
     let taker = Taker(
       orderId: 0, account: order.account, accountIndex: account, clientOrderId: order.clientOrderId,
       market: marketIndex, side: order.side, isMarketOrder: isMarketOrder, price: order.price,
@@ -75,9 +81,7 @@ extension EngineCore {
         ? .immediateOrCancel : (order.timeInForce == .unspecified ? .goodTillCanceled : order.timeInForce),
       selfTrade: order.selfTrade == .unspecified ? .cancelTaker : order.selfTrade,
       remaining: order.quantity, held: hold, heldBalance: heldBalance,
-      creditBalance: ledger.slot(
-        account: account, asset: order.side == .buy ? market.baseAsset : market.quoteAsset)
-        ?? -1)
+      creditBalance: isBuy ? baseBalance : quoteBalance, clientOrderInsertionPoint: insertionPoint)
     if taker.timeInForce == .postOnly {
       guard !crossesOnArrival(taker) else { throw .wouldTake }
     }
@@ -88,7 +92,27 @@ extension EngineCore {
     return taker
   }
 
+  /// The account's balances of a market's base and quote assets, −1 where it has none, through the
+  /// account's cache of its last order's market (`AccountState.cachedMarket`), which is filled
+  /// once both exist.
+  @inline(__always)
+  private func marketBalances(
+    account: Int32, market: Int32, state: MarketState
+  ) -> (base: Int32, quote: Int32) {
+    let cached = accounts[account]
+    if cached.cachedMarket == market { return (cached.cachedBaseBalance, cached.cachedQuoteBalance) }
+    let base = ledger.slot(account: account, asset: state.baseAsset) ?? -1
+    let quote = ledger.slot(account: account, asset: state.quoteAsset) ?? -1
+    if base >= 0 && quote >= 0 {
+      accounts[account].cachedMarket = market
+      accounts[account].cachedBaseBalance = base
+      accounts[account].cachedQuoteBalance = quote
+    }
+    return (base, quote)
+  }
+
   /// docs/exchange-rules.md, MALFORMED for placeOrder.
+  @inline(__always)
   static func isWellFormed(_ order: PlaceOrder, nameIsKnownValid: Bool = false) -> Bool {
     guard order.account != 0, order.clientOrderId != 0, nameIsKnownValid || order.market.isValidMarketName,
       order.side == .buy || order.side == .sell, order.type == .limit || order.type == .market,
@@ -107,6 +131,7 @@ extension EngineCore {
 
   /// OVERFLOW checks, and what the order holds (SEMANTICS.md, Balances): a LIMIT BUY its notional
   /// plus the fee at the higher rate, a MARKET BUY its budget, a SELL its base units.
+  @inline(__always)
   private func holdAmount(_ order: PlaceOrder, market: MarketState) throws(Rejection) -> Int64 {
     let (baseUnits, baseOverflow) = order.quantity.multipliedReportingOverflow(by: market.parameters.lotSize)
     guard !baseOverflow else { throw .overflow }
@@ -162,6 +187,7 @@ extension EngineCore {
   /// LIMIT_EXCEEDED (docs/exchange-rules.md): an order that may rest needs room for one more
   /// resting order, of the engine and of the account, and for its price level; every accepted order
   /// is remembered in its account's window; the balance it receives into may be new.
+  @inline(__always)
   private func checkLimits(_ taker: Taker) throws(Rejection) {
     if taker.mayRest {
       guard books.openOrderCount < limits.openOrdersMax,

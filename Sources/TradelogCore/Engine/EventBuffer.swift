@@ -13,6 +13,7 @@ public struct EventBuffer: Sendable {
   }
 
   /// Empties the buffer, keeping its storage, for the batch of a new command.
+  @inline(__always)
   mutating func begin(timestamp: Int64) {
     // Batches are a few events: removing them one by one (a count decrement each, events hold no
     // references) costs a fraction of `removeAll(keepingCapacity: true)`'s generic range

@@ -8,6 +8,7 @@ enum FeeArithmetic {
   /// 128-bit division (which costs tens of cycles).
   private static let directNotionalMax = Int64.max / Int64(basisPointsMax)
 
+  @inline(__always)
   static func fee(notional: Int64, basisPoints: Int32) -> Int64 {
     precondition(notional >= 0, "a notional is never negative")
     precondition(basisPoints >= 0 && basisPoints <= basisPointsMax, "fees are validated to 0…1000 bps")
@@ -19,6 +20,7 @@ enum FeeArithmetic {
   }
 
   /// `notional + fee(notional, bps)`, or nil when it does not fit `Int64`.
+  @inline(__always)
   static func notionalWithFee(_ notional: Int64, basisPoints: Int32) -> Int64? {
     let (sum, overflow) = notional.addingReportingOverflow(fee(notional: notional, basisPoints: basisPoints))
     return overflow ? nil : sum

@@ -19,6 +19,8 @@ struct Taker {
   var held: Int64
   var heldBalance: Int32
   var creditBalance: Int32
+  /// Where acceptance remembers the clientOrderId (found by the duplicate check).
+  var clientOrderInsertionPoint: ClientOrderInsertionPoint
 
   /// Whether a resting order at `makerPrice` is within this order's limit.
   @inline(__always)

@@ -12,6 +12,13 @@ struct AccountState {
   var newestRecentOrder: Int32 = -1
   var recentOrderCount: Int32 = 0
   var transferIdCount: Int32 = 0
+  /// The market of the account's last order and the account's balances of that market's base and
+  /// quote assets: an account's orders mostly name the market of its previous one, and reading
+  /// three numbers here is cheaper than two lookups in the ledger's index. Not state: a cache of the
+  /// ledger (balances are never removed, so an entry never goes stale); −1 when empty.
+  var cachedMarket: Int32 = -1
+  var cachedBaseBalance: Int32 = -1
+  var cachedQuoteBalance: Int32 = -1
 
   init(id: UInt64) {
     self.id = id
@@ -48,6 +55,8 @@ struct ClientOrderEntry {
     set { self = ClientOrderEntry(openSlot: openSlot, isRecent: newValue) }
   }
 }
+
+typealias ClientOrderInsertionPoint = HashIndex<ClientOrderKey, ClientOrderEntry>.InsertionPoint
 
 /// Accounts, and the ids they have used: the window of recent clientOrderIds (DUPLICATE_ID for
 /// orders), the clientOrderIds of resting orders (cancel by clientOrderId) and every transfer id
@@ -129,11 +138,14 @@ struct AccountRegistry {
 
   // MARK: Client order ids
 
-  /// Whether the clientOrderId is reserved: carried by a resting order of the account or by one of
-  /// its recent accepted orders.
+  /// Where an unreserved clientOrderId of the account would be remembered, or nil when it is
+  /// reserved (carried by a resting order of the account or by one of its recent accepted orders): `remember(…, at:)` then stores it without probing the index again (unless the index
+  /// changed in between, as a match that closes resting orders changes it).
   @inline(__always)
-  func isReserved(clientOrderId: UInt64, account: Int32) -> Bool {
-    clientOrders.contains(ClientOrderKey(clientOrderId: clientOrderId, account: account))
+  func insertionPoint(clientOrderId: UInt64, account: Int32) -> ClientOrderInsertionPoint? {
+    let (position, point) = clientOrders.lookup(
+      ClientOrderKey(clientOrderId: clientOrderId, account: account))
+    return position == nil ? point : nil
   }
 
   /// The resting order of the account that carries the clientOrderId.
@@ -155,15 +167,18 @@ struct AccountRegistry {
   /// Remembers an accepted order's clientOrderId as the account's newest, forgetting its oldest
   /// once the window is full; `openSlot` is the order's slot if it rests, else −1. The clientOrderId
   /// must not be reserved.
-  mutating func remember(clientOrderId: UInt64, account: Int32, window: Int, openSlot: Int32) {
+  mutating func remember(
+    clientOrderId: UInt64, account: Int32, window: Int, openSlot: Int32, at point: ClientOrderInsertionPoint
+  ) {
     if Int(accounts[Int(account)].recentOrderCount) >= window { forgetOldest(account: account) }
     appendRecent(clientOrderId: clientOrderId, account: account)
     clientOrders.insert(
       ClientOrderKey(clientOrderId: clientOrderId, account: account),
-      value: ClientOrderEntry(openSlot: openSlot, isRecent: true))
+      value: ClientOrderEntry(openSlot: openSlot, isRecent: true), at: point)
   }
 
   /// Links a clientOrderId as the account's newest recent order, without indexing it.
+  @inline(__always)
   private mutating func appendRecent(clientOrderId: UInt64, account: Int32) {
     let node: Int32
     if freeRecentNode >= 0 {
@@ -181,8 +196,8 @@ struct AccountRegistry {
       accounts[Int(account)].oldestRecentOrder = node
     }
     accounts[Int(account)].newestRecentOrder = node
-    accounts[Int(account)].recentOrderCount += 1
-    recentOrderCount += 1
+    accounts[Int(account)].recentOrderCount &+= 1
+    recentOrderCount &+= 1
   }
 
   // MARK: Decoding a snapshot
@@ -216,8 +231,8 @@ struct AccountRegistry {
     let forgotten = recentNodes[Int(node)]
     accounts[Int(account)].oldestRecentOrder = forgotten.next
     if forgotten.next < 0 { accounts[Int(account)].newestRecentOrder = -1 }
-    accounts[Int(account)].recentOrderCount -= 1
-    recentOrderCount -= 1
+    accounts[Int(account)].recentOrderCount &-= 1
+    recentOrderCount &-= 1
     recentNodes[Int(node)].next = freeRecentNode
     freeRecentNode = node
     guard
@@ -257,6 +272,7 @@ struct AccountRegistry {
   }
 
   /// Records that the resting order carrying the clientOrderId has left the book.
+  @inline(__always)
   mutating func markClosed(clientOrderId: UInt64, account: Int32) {
     guard
       let position = clientOrders.position(of: ClientOrderKey(clientOrderId: clientOrderId, account: account))

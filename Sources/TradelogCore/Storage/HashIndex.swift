@@ -2,6 +2,9 @@
 protocol HashIndexKey: Equatable {
   /// A value no real key ever takes: it marks an empty bucket.
   static var vacant: Self { get }
+  /// Whether this is `vacant`, tested on as few fields as tell (a probe tests every bucket it
+  /// passes).
+  var isVacant: Bool { get }
   /// 64 well-mixed bits under `seed`; only the low bits choose the bucket.
   func hashCode(_ seed: HashSeed) -> UInt64
 }
@@ -44,6 +47,11 @@ struct HashSeed: Sendable {
   }
 }
 
+extension HashIndexKey {
+  @inline(__always)
+  var isVacant: Bool { self == .vacant }
+}
+
 /// An open-addressing hash table from keys to small values, for lookups only.
 ///
 /// Why not `Dictionary`: the engine's hot path does several lookups per command; this table hashes
@@ -64,6 +72,9 @@ struct HashIndex<Key: HashIndexKey, Value> {
   private let placeholder: Value
   private let seed = HashSeed.process
   private(set) var count: Int = 0
+  /// Changes on every insertion, removal and growth: an `InsertionPoint` from another generation
+  /// may be stale.
+  private var generation: UInt64 = 0
 
   /// `placeholder` fills empty buckets; it is never returned.
   init(placeholder: Value, minimumCapacity: Int = 16) {
@@ -100,20 +111,40 @@ struct HashIndex<Key: HashIndexKey, Value> {
   /// present (commands can carry it: an empty name, a zero id).
   @inline(__always)
   func position(of key: Key) -> Int? {
-    guard key != .vacant else { return nil }
+    guard !key.isVacant else { return nil }
     var index = home(of: key)
     while true {
-      let bucketKey = buckets[index].key
+      let bucketKey = buckets[unchecked: index].key
       if bucketKey == key { return index }
-      if bucketKey == .vacant { return nil }
-      index = (index + 1) & mask
+      if bucketKey.isVacant { return nil }
+      index = (index &+ 1) & mask
+    }
+  }
+
+  /// Where an absent key would be inserted: valid for that key until the table next changes.
+  struct InsertionPoint {
+    fileprivate var position: Int
+    fileprivate var generation: UInt64
+  }
+
+  /// The bucket holding `key`, or else where it would be inserted: a lookup whose insertion follows
+  /// shortly (`insert(_:value:at:)`) probes once instead of twice.
+  @inline(__always)
+  func lookup(_ key: Key) -> (position: Int?, insertionPoint: InsertionPoint) {
+    precondition(!key.isVacant, "the vacant key is never present")
+    var index = home(of: key)
+    while true {
+      let bucketKey = buckets[unchecked: index].key
+      if bucketKey == key { return (index, InsertionPoint(position: -1, generation: generation)) }
+      if bucketKey.isVacant { return (nil, InsertionPoint(position: index, generation: generation)) }
+      index = (index &+ 1) & mask
     }
   }
 
   @inline(__always)
   func value(for key: Key) -> Value? {
     guard let index = position(of: key) else { return nil }
-    return buckets[index].value
+    return buckets[unchecked: index].value
   }
 
   @inline(__always)
@@ -136,15 +167,29 @@ struct HashIndex<Key: HashIndexKey, Value> {
 
   /// Adds a key that is not present.
   mutating func insert(_ key: Key, value: Value) {
-    precondition(key != .vacant, "the vacant key marks empty buckets and cannot be stored")
+    precondition(!key.isVacant, "the vacant key marks empty buckets and cannot be stored")
     if (count + 1) * 8 > buckets.count * 5 { grow() }
     var index = home(of: key)
-    while buckets[index].key != .vacant {
-      precondition(buckets[index].key != key, "a key is inserted at most once")
-      index = (index + 1) & mask
+    while !buckets[unchecked: index].key.isVacant {
+      precondition(buckets[unchecked: index].key != key, "a key is inserted at most once")
+      index = (index &+ 1) & mask
     }
-    buckets[index] = Bucket(key: key, value: value)
-    count += 1
+    buckets[unchecked: index] = Bucket(key: key, value: value)
+    count &+= 1
+    generation &+= 1
+  }
+
+  /// Adds a key that is not present at the point `lookup` found for it, unless the table changed
+  /// since or must grow first: then as `insert(_:value:)`.
+  @inline(__always)
+  mutating func insert(_ key: Key, value: Value, at point: InsertionPoint) {
+    guard point.generation == generation, point.position >= 0, (count + 1) * 8 <= buckets.count * 5 else {
+      insert(key, value: value)
+      return
+    }
+    buckets[point.position] = Bucket(key: key, value: value)
+    count &+= 1
+    generation &+= 1
   }
 
   /// The value in a bucket found by `position(of:)`.
@@ -164,34 +209,36 @@ struct HashIndex<Key: HashIndexKey, Value> {
   /// Removes the entry in a bucket found by `position(of:)` and returns its value.
   @discardableResult
   mutating func remove(at position: Int) -> Value {
+    precondition(UInt(bitPattern: position) < UInt(bitPattern: buckets.count), "a position within the table")
     var hole = position
-    let removed = buckets[hole].value
+    let removed = buckets[unchecked: hole].value
     // Backward-shift deletion: move later members of the probe run into the hole when their home
     // does not lie cyclically in (hole, candidate], so every key stays reachable from its home.
     var candidate = hole
     while true {
-      candidate = (candidate + 1) & mask
-      let candidateKey = buckets[candidate].key
-      if candidateKey == .vacant { break }
+      candidate = (candidate &+ 1) & mask
+      let candidateKey = buckets[unchecked: candidate].key
+      if candidateKey.isVacant { break }
       let candidateHome = home(of: candidateKey)
       let staysPut =
         hole <= candidate
         ? (hole < candidateHome && candidateHome <= candidate)
         : (hole < candidateHome || candidateHome <= candidate)
       if staysPut { continue }
-      buckets[hole] = buckets[candidate]
+      buckets[unchecked: hole] = buckets[unchecked: candidate]
       hole = candidate
     }
-    buckets[hole] = Bucket(key: .vacant, value: placeholder)
-    count -= 1
+    buckets[unchecked: hole] = Bucket(key: .vacant, value: placeholder)
+    count &-= 1
+    generation &+= 1
     return removed
   }
 
   /// Visits every entry in bucket order, which depends on the process's hash seed: callers must
   /// not let this order reach events, hashes or snapshots (they sort what they collect).
   func forEachUnordered(_ body: (Key, Value) -> Void) {
-    for index in buckets.indices where buckets[index].key != .vacant {
-      body(buckets[index].key, buckets[index].value)
+    for index in buckets.indices where !buckets[unchecked: index].key.isVacant {
+      body(buckets[unchecked: index].key, buckets[unchecked: index].value)
     }
   }
 
@@ -201,10 +248,11 @@ struct HashIndex<Key: HashIndexKey, Value> {
     var old = buckets
     buckets = Column(repeating: Bucket(key: .vacant, value: placeholder), count: old.count * 2)
     mask = buckets.count - 1
-    for index in old.indices where old[index].key != .vacant {
+    generation &+= 1
+    for index in old.indices where !old[index].key.isVacant {
       var position = home(of: old[index].key)
-      while buckets[position].key != .vacant { position = (position + 1) & mask }
-      buckets[position] = old[index]
+      while !buckets[unchecked: position].key.isVacant { position = (position &+ 1) & mask }
+      buckets[unchecked: position] = old[index]
     }
     old.deallocate()
   }

@@ -23,6 +23,8 @@ struct ClientOrderKey: HashIndexKey {
   var clientOrderId: UInt64
   var account: Int32
   static let vacant = ClientOrderKey(clientOrderId: 0, account: 0)
+  /// No stored key has clientOrderId 0: the id alone tells.
+  var isVacant: Bool { clientOrderId == 0 }
   func hashCode(_ seed: HashSeed) -> UInt64 { seed.hash(clientOrderId, UInt64(UInt32(bitPattern: account))) }
 }
 
@@ -31,6 +33,8 @@ struct TransferKey: HashIndexKey {
   var transferId: UInt64
   var account: Int32
   static let vacant = TransferKey(transferId: 0, account: 0)
+  /// No stored key has transfer id 0: the id alone tells.
+  var isVacant: Bool { transferId == 0 }
   func hashCode(_ seed: HashSeed) -> UInt64 { seed.hash(transferId, UInt64(UInt32(bitPattern: account))) }
 }
 

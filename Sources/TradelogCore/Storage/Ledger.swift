@@ -137,75 +137,81 @@ struct Ledger {
 
   // MARK: Movements
 
+  /// Records the balance's value before the command on its first touch in the command, and returns
+  /// its address (valid until the next balance is created) for the movement that follows.
   @inline(__always)
-  private mutating func touch(_ slot: Int32) {
-    let index = Int(slot)
-    guard slots[index].touchedStamp != stamp else { return }
-    slots[index].touchedStamp = stamp
-    let balance = slots[index]
+  private mutating func touch(_ slot: Int32) -> UnsafeMutablePointer<BalanceSlot> {
+    let balance = slots.address(Int(slot))
+    guard balance.pointee.touchedStamp != stamp else { return balance }
+    balance.pointee.touchedStamp = stamp
     let entry = TouchedBalance(
-      slot: slot, account: balance.account, asset: assets[Int(balance.asset)].name,
-      availableBefore: balance.available, heldBefore: balance.held)
+      slot: slot, account: balance.pointee.account, asset: assets[Int(balance.pointee.asset)].name,
+      availableBefore: balance.pointee.available, heldBefore: balance.pointee.held)
     if touchedCount < touched.count {
       touched[touchedCount] = entry
     } else {
       touched.append(entry)
     }
-    touchedCount += 1
+    touchedCount &+= 1
+    return balance
   }
 
   /// An accepted deposit: into available, and into the asset's total.
   mutating func deposit(_ amount: Int64, into slot: Int32) {
-    touch(slot)
-    let asset = Int(slots[Int(slot)].asset)
+    let balance = touch(slot)
+    let asset = Int(balance.pointee.asset)
     precondition(assets[asset].total <= Int64.max - amount, "deposits are validated against overflow")
     assets[asset].total += amount
-    slots[Int(slot)].available += amount
+    balance.pointee.available += amount
   }
 
   /// An accepted withdrawal: out of available, and out of the asset's total.
   mutating func withdraw(_ amount: Int64, from slot: Int32) {
-    touch(slot)
-    precondition(slots[Int(slot)].available >= amount, "withdrawals are validated against the balance")
-    slots[Int(slot)].available -= amount
-    assets[Int(slots[Int(slot)].asset)].total -= amount
+    let balance = touch(slot)
+    precondition(balance.pointee.available >= amount, "withdrawals are validated against the balance")
+    balance.pointee.available -= amount
+    assets[Int(balance.pointee.asset)].total -= amount
   }
 
   /// Moves `amount` from available to held, for an order being placed.
+  @inline(__always)
   mutating func hold(_ amount: Int64, in slot: Int32) {
-    touch(slot)
-    precondition(slots[Int(slot)].available >= amount, "an order's hold is validated against the balance")
-    slots[Int(slot)].available -= amount
-    slots[Int(slot)].held += amount
+    let balance = touch(slot)
+    precondition(balance.pointee.available >= amount, "an order's hold is validated against the balance")
+    balance.pointee.available -= amount
+    balance.pointee.held += amount
   }
 
   /// Moves `amount` from held back to available: what an ended or reduced order no longer needs.
+  @inline(__always)
   mutating func release(_ amount: Int64, in slot: Int32) {
     guard amount != 0 else { return }
-    touch(slot)
-    precondition(slots[Int(slot)].held >= amount, "an order never releases more than it holds")
-    slots[Int(slot)].held -= amount
-    slots[Int(slot)].available += amount
+    let balance = touch(slot)
+    precondition(balance.pointee.held >= amount, "an order never releases more than it holds")
+    balance.pointee.held -= amount
+    balance.pointee.available += amount
   }
 
   /// Takes `amount` out of held: what a fill pays.
+  @inline(__always)
   mutating func pay(_ amount: Int64, fromHeld slot: Int32) {
-    touch(slot)
-    precondition(slots[Int(slot)].held >= amount, "a fill never pays more than its order holds")
-    slots[Int(slot)].held -= amount
+    let balance = touch(slot)
+    precondition(balance.pointee.held >= amount, "a fill never pays more than its order holds")
+    balance.pointee.held -= amount
   }
 
   /// Adds `amount` to available: what a fill delivers, or a fee.
+  @inline(__always)
   mutating func credit(_ amount: Int64, to slot: Int32) {
     guard amount != 0 else { return }
-    touch(slot)
-    slots[Int(slot)].available += amount
+    touch(slot).pointee.available += amount
   }
 
   // MARK: Balance changes
 
   /// Ends the command: appends one `balanceChanged` per balance whose value differs from before the
   /// command, sorted by account then asset, and forgets what was touched.
+  @inline(__always)
   mutating func emitChanges(into batch: inout EventBuffer) {
     defer {
       touchedCount = 0

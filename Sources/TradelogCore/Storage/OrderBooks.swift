@@ -92,6 +92,7 @@ struct OrderBooks {
 
   /// Puts an order at the back of the queue at `price` on its side, creating the level if needed,
   /// indexes it and returns its slot. Links and `level` of `order` are set here.
+  @inline(__always)
   mutating func rest(_ order: RestingOrder, price: Int64) -> Int32 {
     let slot = restUnindexed(order, price: price)
     precondition(orderIndex.insert(order.orderId, slot: slot, orders: orders), "order ids are unique")
@@ -100,24 +101,27 @@ struct OrderBooks {
 
   /// `rest` without indexing the order id: a decoded snapshot indexes its orders all at once
   /// (`indexDecodedOrders`).
+  @inline(__always)
   mutating func restUnindexed(_ order: RestingOrder, price: Int64) -> Int32 {
     let sideIndex = Self.sideIndex(market: order.market, side: order.side)
     let (existing, insertionIndex) = sides[sideIndex].find(price)
     let level = existing ?? newLevel(price: price, sideIndex: sideIndex, at: insertionIndex)
+    // Valid below: only the order pool grows (`newSlot`).
+    let levelState = levels.address(Int(level))
     var order = order
     order.level = level
-    order.queuePrevious = levels[Int(level)].lastOrder
+    order.queuePrevious = levelState.pointee.lastOrder
     order.queueNext = -1
     let slot = newSlot(order)
     if order.queuePrevious >= 0 {
       orders[Int(order.queuePrevious)].queueNext = slot
     } else {
-      levels[Int(level)].firstOrder = slot
+      levelState.pointee.firstOrder = slot
     }
-    levels[Int(level)].lastOrder = slot
-    levels[Int(level)].orderCount += 1
-    levels[Int(level)].quantity += order.remaining
-    openOrderCount += 1
+    levelState.pointee.lastOrder = slot
+    levelState.pointee.orderCount &+= 1
+    levelState.pointee.quantity += order.remaining
+    openOrderCount &+= 1
     return slot
   }
 
@@ -131,36 +135,40 @@ struct OrderBooks {
 
   /// Takes an order out of its level (removing the level when it empties) and out of the index, and
   /// frees its slot (the caller reads what it needs of the order first).
+  @inline(__always)
   mutating func remove(_ slot: Int32) {
     let order = orders[Int(slot)]
     let level = order.level
+    // Valid below: nothing here grows the level pool.
+    let levelState = levels.address(Int(level))
     if order.queuePrevious >= 0 {
       orders[Int(order.queuePrevious)].queueNext = order.queueNext
     } else {
-      levels[Int(level)].firstOrder = order.queueNext
+      levelState.pointee.firstOrder = order.queueNext
     }
     if order.queueNext >= 0 {
       orders[Int(order.queueNext)].queuePrevious = order.queuePrevious
     } else {
-      levels[Int(level)].lastOrder = order.queuePrevious
+      levelState.pointee.lastOrder = order.queuePrevious
     }
-    levels[Int(level)].orderCount -= 1
-    levels[Int(level)].quantity -= order.remaining
-    if levels[Int(level)].orderCount == 0 {
-      precondition(levels[Int(level)].quantity == 0, "an empty level holds no quantity")
+    levelState.pointee.orderCount &-= 1
+    levelState.pointee.quantity -= order.remaining
+    if levelState.pointee.orderCount == 0 {
+      precondition(levelState.pointee.quantity == 0, "an empty level holds no quantity")
       let sideIndex = Self.sideIndex(market: order.market, side: order.side)
-      sides[sideIndex].remove(price: levels[Int(level)].price)
-      levels[Int(level)].firstOrder = freeLevel
+      sides[sideIndex].remove(price: levelState.pointee.price)
+      levelState.pointee.firstOrder = freeLevel
       freeLevel = level
     }
     orderIndex.remove(order.orderId, slot: slot)
     freeSlot(slot)
-    openOrderCount -= 1
+    openOrderCount &-= 1
   }
 
   // MARK: Accounts' order lists
 
   /// Appends a resting order to its account's list (orders rest in ascending orderId).
+  @inline(__always)
   mutating func linkToAccount(_ slot: Int32, _ account: inout AccountState) {
     orders[Int(slot)].accountPrevious = account.lastOpenOrder
     orders[Int(slot)].accountNext = -1
@@ -173,9 +181,10 @@ struct OrderBooks {
       account.firstOpenOrder = slot
     }
     account.lastOpenOrder = slot
-    account.openOrderCount += 1
+    account.openOrderCount &+= 1
   }
 
+  @inline(__always)
   mutating func unlinkFromAccount(_ slot: Int32, _ account: inout AccountState) {
     let order = orders[Int(slot)]
     if order.accountPrevious >= 0 {
@@ -188,11 +197,12 @@ struct OrderBooks {
     } else {
       account.lastOpenOrder = order.accountPrevious
     }
-    account.openOrderCount -= 1
+    account.openOrderCount &-= 1
   }
 
   // MARK: Pools
 
+  @inline(__always)
   private mutating func newSlot(_ order: RestingOrder) -> Int32 {
     if freeOrder >= 0 {
       let slot = freeOrder
@@ -210,6 +220,7 @@ struct OrderBooks {
     freeOrder = slot
   }
 
+  @inline(__always)
   private mutating func newLevel(price: Int64, sideIndex: Int, at insertionIndex: Int) -> Int32 {
     let fresh = PriceLevel(price: price, quantity: 0, firstOrder: -1, lastOrder: -1, orderCount: 0)
     let level: Int32

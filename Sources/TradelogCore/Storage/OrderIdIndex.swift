@@ -80,42 +80,44 @@ struct OrderIdIndex {
     let tag = Self.tag(orderId)
     var index = home(of: tag)
     while true {
-      let bucket = buckets[index]
+      let bucket = buckets[unchecked: index]
       if bucket.slot < 0 { return nil }
       if bucket.tag == tag && orders[Int(bucket.slot)].orderId == orderId { return bucket.slot }
-      index = (index + 1) & mask
+      index = (index &+ 1) & mask
     }
   }
 
   /// Records the slot of an order (already written to `orders[slot]`), unless another resting order
   /// has its id: then nothing changes and the answer is false.
+  @inline(__always)
   mutating func insert(_ orderId: UInt64, slot: Int32, orders: Column<RestingOrder>) -> Bool {
     if (count + 1) * 8 > buckets.count * 5 { grow() }
     let tag = Self.tag(orderId)
     var index = home(of: tag)
-    while buckets[index].slot >= 0 {
-      let bucket = buckets[index]
+    while buckets[unchecked: index].slot >= 0 {
+      let bucket = buckets[unchecked: index]
       if bucket.tag == tag && orders[Int(bucket.slot)].orderId == orderId { return false }
-      index = (index + 1) & mask
+      index = (index &+ 1) & mask
     }
-    buckets[index] = Bucket(tag: tag, slot: slot)
-    count += 1
+    buckets[unchecked: index] = Bucket(tag: tag, slot: slot)
+    count &+= 1
     return true
   }
 
   /// Forgets the order in `slot`, whose id is `orderId`.
+  @inline(__always)
   mutating func remove(_ orderId: UInt64, slot: Int32) {
     var hole = home(of: Self.tag(orderId))
-    while buckets[hole].slot != slot {
-      precondition(buckets[hole].slot >= 0, "only an indexed order is removed")
-      hole = (hole + 1) & mask
+    while buckets[unchecked: hole].slot != slot {
+      precondition(buckets[unchecked: hole].slot >= 0, "only an indexed order is removed")
+      hole = (hole &+ 1) & mask
     }
     // Backward-shift deletion: move later members of the probe run into the hole when their home
     // does not lie cyclically in (hole, candidate], so every entry stays reachable from its home.
     var candidate = hole
     while true {
-      candidate = (candidate + 1) & mask
-      let bucket = buckets[candidate]
+      candidate = (candidate &+ 1) & mask
+      let bucket = buckets[unchecked: candidate]
       if bucket.slot < 0 { break }
       let candidateHome = home(of: bucket.tag)
       let staysPut =
@@ -123,11 +125,11 @@ struct OrderIdIndex {
         ? (hole < candidateHome && candidateHome <= candidate)
         : (hole < candidateHome || candidateHome <= candidate)
       if staysPut { continue }
-      buckets[hole] = bucket
+      buckets[unchecked: hole] = bucket
       hole = candidate
     }
-    buckets[hole] = .empty
-    count -= 1
+    buckets[unchecked: hole] = .empty
+    count &-= 1
   }
 
   /// Doubles the table. Entries are distinct already, so each goes to the first empty bucket from
@@ -138,8 +140,8 @@ struct OrderIdIndex {
     mask = buckets.count - 1
     for index in old.indices where old[index].slot >= 0 {
       var position = home(of: old[index].tag)
-      while buckets[position].slot >= 0 { position = (position + 1) & mask }
-      buckets[position] = old[index]
+      while buckets[unchecked: position].slot >= 0 { position = (position &+ 1) & mask }
+      buckets[unchecked: position] = old[index]
     }
     old.deallocate()
   }
