@@ -78,6 +78,12 @@ final class KafkaLogReader {
     return (batch.records, end)
   }
 
+  /// Whether the consumer is assigned and its stream continues exactly at `position` (what a read
+  /// that continues where the last one stopped asks for).
+  func isStreaming(from position: Int64) -> Bool {
+    isAssigned && streamNext == position
+  }
+
   /// Waits until a record at or after `position` arrives or `timeout` passes, and returns what
   /// arrived by then, up to `limit`. `end` is the end the caller last saw: reading starts no further
   /// than there, since the broker refuses a fetch past its end.
