@@ -27,9 +27,28 @@ extension PipelineRun {
       }
       return RawRate(name: "raw RecordLog appends", recordsPerSecond: Double(values.count) / measured.seconds)
     case .kafka(let cluster):
+      let claimed = try claimedAppendRate(of: values)
+      print("  our claimed writer alone (transactions of 4,096 records): \(grouped(claimed)) records/s")
       let seconds = try kcatProduce(values, cluster: cluster)
       return RawRate(name: "raw kcat -P", recordsPerSecond: Double(values.count) / seconds)
     }
+  }
+
+  /// Appends `values` through a claimed log connection, as the sequencer's appender does, with
+  /// nothing else running: where the writer's own cost ends and the pipeline's begins.
+  private func claimedAppendRate(of values: [[UInt8]]) throws -> Double {
+    let log = try backend.open(try backend.newLog("raw-claimed-\(values.count)"))
+    try log.claimWriter()
+    let batch = 4_096
+    let measured = try RunMeasurement.of {
+      var start = 0
+      while start < values.count {
+        let end = min(start + batch, values.count)
+        try log.append(values[start..<end].map { NewRecord(value: $0) })
+        start = end
+      }
+    }
+    return Double(values.count) / measured.seconds
   }
 
   /// Event batches hold any byte: records are separated by a delimiter no batch contains (a batch
