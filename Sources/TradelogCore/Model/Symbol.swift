@@ -22,11 +22,14 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
   @usableFromInline var word1: UInt64
   @usableFromInline var word2: UInt64
 
-  init(words: (UInt64, UInt64, UInt64)) {
+  @usableFromInline init(words: (UInt64, UInt64, UInt64)) {
     (word0, word1, word2) = words
   }
 
-  /// Returns nil for more than `capacity` bytes or a zero byte.
+  /// Returns nil for more than `capacity` bytes or a zero byte. Inlinable so that the decoders,
+  /// in other modules, get it specialized for their buffers: called generically, each call looked
+  /// up the sequence's type metadata at run time, which was most of the cost of reading a name.
+  @inlinable
   public init?(bytes: some Sequence<UInt8>) {
     var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
     var index = 0
