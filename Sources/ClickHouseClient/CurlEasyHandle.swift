@@ -17,7 +17,7 @@ final class CurlEasyHandle: @unchecked Sendable {
 
   /// curl_global_init is not thread-safe and must run before any other libcurl call: a static let
   /// runs it exactly once, under Swift's lazy-initialization lock.
-  private static let globalInitialization: Int32 = Int32(curl_global_init(ccurl_global_default).rawValue)
+  private static let globalInitialization: CURLcode = curl_global_init(ccurl_global_default)
 
   private let handle: UnsafeMutableRawPointer
   /// libcurl writes a failure's detailed message here (CURLOPT_ERRORBUFFER), at most CURL_ERROR_SIZE bytes.
@@ -27,9 +27,8 @@ final class CurlEasyHandle: @unchecked Sendable {
   fileprivate var responseBody = Data()
 
   init() throws(CurlFailure) {
-    guard Self.globalInitialization == CURLE_OK.rawValue else {
-      throw CurlFailure(
-        code: CURLcode(UInt32(Self.globalInitialization)), detail: "libcurl could not initialize")
+    guard Self.globalInitialization == CURLE_OK else {
+      throw CurlFailure(code: Self.globalInitialization, detail: "libcurl could not initialize")
     }
     guard let handle = curl_easy_init() else {
       throw CurlFailure(code: CURLE_OUT_OF_MEMORY, detail: "libcurl could not allocate a handle")
@@ -58,8 +57,9 @@ final class CurlEasyHandle: @unchecked Sendable {
   /// the address, or when the server sends nothing for `timeoutSeconds` (libcurl counts whole
   /// seconds: the limit is rounded up).
   func post(url: String, body: Data, timeoutSeconds: Double) throws(CurlFailure) -> Answer {
-    responseBody = Data()
     errorBuffer[0] = 0
+    // The pooled handle must not keep an answer, which may be large, alive until its next request.
+    defer { responseBody = Data() }
     let seconds = max(1, Int(timeoutSeconds.rounded(.up)))
     // libcurl copies string options such as the URL, so the temporary C string may go after the call.
     try check(url.withCString { ccurl_easy_setopt_pointer(handle, CURLOPT_URL, $0) })

@@ -105,6 +105,18 @@ import TradelogTestSupport
     try await client.execute("DROP TABLE \(table)")
   }
 
+  /// An empty body is an insert of no rows: it has no bytes to point libcurl at, and still succeeds.
+  @Test func emptyInsertStoresNothing() async throws {
+    let client = try TestServer.client()
+    let table = TestServer.uniqueName("empty")
+    try await client.execute("CREATE TABLE \(table) (id UInt64) ENGINE = MergeTree ORDER BY id")
+
+    try await client.insert(table: table, body: Data())
+
+    #expect(try await client.queryRows("SELECT count() FROM \(table)") == [["0"]])
+    try await client.execute("DROP TABLE \(table)")
+  }
+
   @Test func databaseOptionQualifiesUnqualifiedNames() async throws {
     let database = TestServer.uniqueName("database")
     try await TestServer.client().execute("CREATE DATABASE \(database)")
