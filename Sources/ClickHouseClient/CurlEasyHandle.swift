@@ -19,6 +19,13 @@ final class CurlEasyHandle: @unchecked Sendable {
   /// runs it exactly once, under Swift's lazy-initialization lock.
   private static let globalInitialization: CURLcode = curl_global_init(ccurl_global_default)
 
+  /// curl_easy_perform blocks its thread until the transfer ends, and Swift's cooperative pool (one
+  /// thread per core) must never block: transfers run here instead. A serial queue, because a
+  /// custom serial queue runs on dispatch's overcommitting pool, which starts a thread whenever one
+  /// is needed; a concurrent queue would share the cooperative pool's threads on Linux. One per
+  /// handle, so concurrent requests, each on its own handle, each get a thread.
+  let transferQueue = DispatchQueue(label: "ClickHouseClient.transfer")
+
   private let handle: UnsafeMutableRawPointer
   /// libcurl writes a failure's detailed message here (CURLOPT_ERRORBUFFER), at most CURL_ERROR_SIZE bytes.
   private let errorBuffer: UnsafeMutablePointer<CChar>
