@@ -93,7 +93,9 @@ final class CurlEasyHandle: @unchecked Sendable {
     try set(CURLOPT_NOSIGNAL, 1)
     try set(CURLOPT_POST, 1)
     // "The server has sent nothing for the timeout": slower than 1 byte/s for LOW_SPEED_TIME seconds.
-    // A total timeout would fail long queries that are still being computed.
+    // A total timeout would fail long queries that are still being computed. libcurl counts bytes
+    // sent as well as received and averages over the last 5 seconds, so after a request's body
+    // went out the failure comes up to about 6 seconds later than the limit (measured with curl).
     try set(CURLOPT_LOW_SPEED_LIMIT, 1)
     try set(CURLOPT_TCP_KEEPALIVE, 1)
     try check(ccurl_easy_setopt_pointer(handle, CURLOPT_HTTPHEADER, headers))
