@@ -24,6 +24,9 @@ let systemLibraries: [Target] = [
   .systemLibrary(
     name: "CSQLite", pkgConfig: "sqlite3",
     providers: [.apt(["libsqlite3-dev"])]),
+  .systemLibrary(
+    name: "CCurl", pkgConfig: "libcurl",
+    providers: [.apt(["libcurl4-openssl-dev"])]),
 ]
 
 let package = Package(
@@ -64,7 +67,7 @@ let package = Package(
     .target(name: "PostgresClient", dependencies: ["CLibPQ"], swiftSettings: strictSettings),
     .target(name: "LZ4Frame", dependencies: ["CLZ4"], swiftSettings: strictSettings),
     .target(name: "SQLiteDatabase", dependencies: ["CSQLite"], swiftSettings: strictSettings),
-    .target(name: "ClickHouseClient", swiftSettings: strictSettings),
+    .target(name: "ClickHouseClient", dependencies: ["CCurl"], swiftSettings: strictSettings),
 
     // Adapters: the log contract (append, read, tail, end, fencing) over SQLite and over Kafka.
     .target(

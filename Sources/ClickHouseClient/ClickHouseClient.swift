@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// A client for ClickHouse's HTTP interface: DDL, queries returning TabSeparated text, and batch
 /// inserts of preformatted data. Written for ClickHouse 18.16 and current versions alike.
 ///
@@ -19,10 +15,6 @@ public struct ClickHouseClient: Sendable {
   public let database: String?
   /// A request fails when the server has sent nothing for this long.
   public let timeoutSeconds: Double
-
-  /// One session for every client: it keeps connections to each server alive between requests.
-  /// Ephemeral, so nothing is cached or stored on disk.
-  private static let session = URLSession(configuration: .ephemeral)
 
   /// A client for the server at `url`. A request fails when the server has sent nothing for
   /// `timeoutSeconds`. The server computes a query's whole answer before sending any of it (so that a
@@ -71,25 +63,20 @@ public struct ClickHouseClient: Sendable {
     _ = try await send(parameters: [URLQueryItem(name: "query", value: statement)], body: body)
   }
 
+  /// POSTs `body` with the statement's URL parameters through libcurl (see ``CurlHandlePool``) and
+  /// returns the answer's body; any status but 200 is the server refusing the statement.
   private func send(parameters: [URLQueryItem], body: Data) async throws(ClickHouseError) -> Data {
-    var request = URLRequest(url: requestURL(parameters: parameters))
-    request.httpMethod = "POST"
-    request.httpBody = body
-    request.timeoutInterval = timeoutSeconds
-    let data: Data
-    let response: URLResponse
+    let address = requestURL(parameters: parameters).absoluteString
+    let answer: CurlEasyHandle.Answer
     do {
-      (data, response) = try await Self.session.data(for: request)
+      answer = try await CurlHandlePool.shared.post(url: address, body: body, timeoutSeconds: timeoutSeconds)
     } catch {
-      throw ClickHouseError(transportError: error, url: url)
+      throw ClickHouseError(transferFailure: error, url: url, timeoutSeconds: timeoutSeconds)
     }
-    guard let http = response as? HTTPURLResponse else {
-      throw .transportFailed(url: url, message: "the answer was not HTTP")
+    guard answer.status == 200 else {
+      throw .server(status: answer.status, message: String(decoding: answer.body, as: UTF8.self))
     }
-    guard http.statusCode == 200 else {
-      throw .server(status: http.statusCode, message: String(decoding: data, as: UTF8.self))
-    }
-    return data
+    return answer.body
   }
 
   private func requestURL(parameters: [URLQueryItem]) -> URL {

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// What went wrong talking to ClickHouse.
 public enum ClickHouseError: Error, Sendable, CustomStringConvertible {
   /// The address is not an http(s) URL with a host.
@@ -40,13 +36,16 @@ public enum ClickHouseError: Error, Sendable, CustomStringConvertible {
     }
   }
 
-  init(transportError error: any Error, url: URL) {
-    let message = (error as? URLError)?.localizedDescription ?? "\(error)"
-    switch (error as? URLError)?.code {
-    case .cannotConnectToHost?, .cannotFindHost?, .dnsLookupFailed?:
-      self = .connectionFailed(url: url, message: message)
-    default:
-      self = .transportFailed(url: url, message: message)
+  init(transferFailure failure: CurlFailure, url: URL, timeoutSeconds: Double) {
+    switch failure.kind {
+    case .unreachable:
+      self = .connectionFailed(url: url, message: failure.message)
+    case .timedOut:
+      self = .transportFailed(
+        url: url,
+        message: "the server sent nothing for \(timeoutSeconds) seconds (\(failure.message))")
+    case .other:
+      self = .transportFailed(url: url, message: failure.message)
     }
   }
 }

@@ -8,13 +8,13 @@ enum NativeBlock {
       columns.allSatisfy { $0.count == rowCount }, "the columns of a Native block differ in length")
     var bytes: [UInt8] = []
     bytes.reserveCapacity(
-      columns.reduce(16) { $0 + $1.bytes.count + $1.name.utf8.count + $1.type.utf8.count + 4 })
+      columns.reduce(16) { $0 + $1.byteCount + $1.name.utf8.count + $1.type.utf8.count + 4 })
     NativeColumn.appendLength(columns.count, to: &bytes)
     NativeColumn.appendLength(rowCount, to: &bytes)
     for column in columns {
       appendString(column.name, to: &bytes)
       appendString(column.type, to: &bytes)
-      bytes.append(contentsOf: column.bytes)
+      column.appendValues(to: &bytes)
     }
     return bytes
   }

@@ -7,11 +7,21 @@ import TradelogCore
 /// The projector writes Native rather than text because the server reads exactly the rows a Native
 /// block announces: a body cut short by a killed client fails as a whole, where a text body cut at a
 /// line end would insert the rows that arrived (measured on 18.16).
+///
+/// Fixed-width values are kept in arrays of their own width, each already little-endian, so that
+/// appending one is a single array append and the block takes their memory as it is. Appending each
+/// value's bytes to one byte array went through the generic sequence path, about half of the
+/// projector's row building.
 struct NativeColumn: Sendable {
   let name: String
   /// The column's type exactly as in the table's DDL, such as `UInt64` or `Enum8('BUY' = 1, 'SELL' = 2)`.
   let type: String
-  private(set) var bytes: [UInt8] = []
+  /// The values of a 64-bit column, little-endian.
+  private var words: [UInt64] = []
+  /// The values of a 32-bit column, little-endian.
+  private var halfWords: [UInt32] = []
+  /// The values of an `Enum8` or `String` column, already in the format's layout.
+  private var bytes: [UInt8] = []
   private(set) var count = 0
 
   init(name: String, type: String) {
@@ -19,16 +29,23 @@ struct NativeColumn: Sendable {
     self.type = type
   }
 
+  /// The size of the column's values in a block.
+  var byteCount: Int {
+    words.count * MemoryLayout<UInt64>.size + halfWords.count * MemoryLayout<UInt32>.size + bytes.count
+  }
+
   mutating func append(_ value: UInt64) {
-    appendLittleEndian(value, byteCount: 8)
+    words.append(value.littleEndian)
+    count += 1
   }
 
   mutating func append(_ value: Int64) {
-    appendLittleEndian(UInt64(bitPattern: value), byteCount: 8)
+    append(UInt64(bitPattern: value))
   }
 
   mutating func append(_ value: UInt32) {
-    appendLittleEndian(UInt64(value), byteCount: 4)
+    halfWords.append(value.littleEndian)
+    count += 1
   }
 
   /// An `Enum8` value: its number, one signed byte.
@@ -56,13 +73,20 @@ struct NativeColumn: Sendable {
   }
 
   mutating func removeAll() {
+    words.removeAll(keepingCapacity: true)
+    halfWords.removeAll(keepingCapacity: true)
     bytes.removeAll(keepingCapacity: true)
     count = 0
   }
 
-  private mutating func appendLittleEndian(_ value: UInt64, byteCount: Int) {
-    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0.prefix(byteCount)) }
-    count += 1
+  /// Appends the values, as the format lays them out, to a block being encoded. A column holds one
+  /// kind of value, so at most one of the arrays is not empty.
+  func appendValues(to block: inout [UInt8]) {
+    let widthsUsed = (words.isEmpty ? 0 : 1) + (halfWords.isEmpty ? 0 : 1) + (bytes.isEmpty ? 0 : 1)
+    precondition(widthsUsed <= 1, "column \(name) mixes values of different widths")
+    words.withUnsafeBytes { block.append(contentsOf: $0) }
+    halfWords.withUnsafeBytes { block.append(contentsOf: $0) }
+    block.append(contentsOf: bytes)
   }
 
   /// LEB128, as the format writes every length and count.

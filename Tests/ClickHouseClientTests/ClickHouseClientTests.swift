@@ -105,6 +105,18 @@ import TradelogTestSupport
     try await client.execute("DROP TABLE \(table)")
   }
 
+  /// An empty body is an insert of no rows: it has no bytes to point libcurl at, and still succeeds.
+  @Test func emptyInsertStoresNothing() async throws {
+    let client = try TestServer.client()
+    let table = TestServer.uniqueName("empty")
+    try await client.execute("CREATE TABLE \(table) (id UInt64) ENGINE = MergeTree ORDER BY id")
+
+    try await client.insert(table: table, body: Data())
+
+    #expect(try await client.queryRows("SELECT count() FROM \(table)") == [["0"]])
+    try await client.execute("DROP TABLE \(table)")
+  }
+
   @Test func databaseOptionQualifiesUnqualifiedNames() async throws {
     let database = TestServer.uniqueName("database")
     try await TestServer.client().execute("CREATE DATABASE \(database)")
@@ -124,6 +136,56 @@ import TradelogTestSupport
       return
     }
     #expect(error.description.contains("127.0.0.1:1"))
+  }
+
+  /// The projector inserts while it reads and queries: requests on one client overlap, each on its
+  /// own connection, and every answer belongs to its own request.
+  @Test func concurrentRequestsOnOneClientAllSucceed() async throws {
+    let client = try TestServer.client()
+    let table = TestServer.uniqueName("concurrent")
+    try await client.execute("CREATE TABLE \(table) (id UInt64) ENGINE = MergeTree ORDER BY id")
+    let requestCount = 16
+
+    let answers = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+      for index in 0..<requestCount {
+        group.addTask {
+          // Even requests insert their own row, odd ones run a query whose answer names them.
+          if index.isMultiple(of: 2) {
+            try await client.insert(table: table, body: Data("\(index)\n".utf8))
+            return (index, "inserted")
+          }
+          return (
+            index, try await client.query("SELECT \(index) * 1000 + number FROM system.numbers LIMIT 2")
+          )
+        }
+      }
+      var answers = Array(repeating: "", count: requestCount)
+      for try await (index, answer) in group { answers[index] = answer }
+      return answers
+    }
+
+    for index in 0..<requestCount {
+      let expected = index.isMultiple(of: 2) ? "inserted" : "\(index * 1000)\n\(index * 1000 + 1)\n"
+      #expect(answers[index] == expected)
+    }
+    let stored = try await client.queryRows("SELECT id FROM \(table) ORDER BY id")
+    #expect(stored == stride(from: 0, to: requestCount, by: 2).map { [String($0)] })
+    try await client.execute("DROP TABLE \(table)")
+  }
+
+  @Test func serverThatNeverAnswersFailsAfterTheTimeout() async throws {
+    let server = try SilentServer()
+    let client = try ClickHouseClient(url: server.url, timeoutSeconds: 1)
+
+    let error = try await #require(throws: ClickHouseError.self) { try await client.query("SELECT 1") }
+
+    guard case .transportFailed(_, let message) = error else {
+      Issue.record("expected transportFailed, got \(error)")
+      return
+    }
+    #expect(message.contains("sent nothing for 1.0 seconds"))
+    #expect(error.description.contains(server.url))
+    withExtendedLifetime(server) {}
   }
 
   @Test func addressWithoutHostIsInvalidURL() {
