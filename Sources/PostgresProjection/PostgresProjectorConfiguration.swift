@@ -16,6 +16,11 @@ public struct PostgresProjectorConfiguration: Sendable {
   /// Batches folded into one transaction at most: larger amortizes each commit and coalesces more
   /// balance and order updates; smaller bounds the work lost to a crash and the memory taken.
   public var batchesPerTransactionMax: Int
+  /// 50,000: a rebuild of 1,000,000 batches ran at 48–50 % of a raw COPY of its rows with 10,000,
+  /// 58 % with 40,000 and 61 % with 100,000 (the same order and balance rows are updated many times
+  /// within a transaction and written once). A tailing projector commits as soon as it is caught
+  /// up, so this bounds only catch-up transactions.
+  public static let batchesPerTransactionDefault = 50_000
   /// Records taken from the log in one read.
   public var recordsPerReadMax: Int
   /// Slices of a read decoded and hash-checked at once, on as many threads: decoding and the chain's
@@ -31,7 +36,7 @@ public struct PostgresProjectorConfiguration: Sendable {
 
   public init(
     eventsAddress: String, postgresURL: String, rebuild: Bool = false, follow: Bool = true,
-    batchesPerTransactionMax: Int = 10_000, recordsPerReadMax: Int = 1_000,
+    batchesPerTransactionMax: Int = batchesPerTransactionDefault, recordsPerReadMax: Int = 1_000,
     tailWait: Duration = .milliseconds(200), retryDelayInitial: Duration = .milliseconds(100),
     retryDelayMax: Duration = .seconds(5), batchesToApplyMax: Int? = nil
   ) {

@@ -40,7 +40,7 @@ struct ProjectPostgresCommand: ParsableCommand {
   var follow = true
 
   @Option(help: ArgumentHelp("Event batches per transaction at most.", valueName: "count"))
-  var batchesPerTransaction = 10_000
+  var batchesPerTransaction = PostgresProjectorConfiguration.batchesPerTransactionDefault
 
   func validate() throws {
     guard batchesPerTransaction >= 1 else {
