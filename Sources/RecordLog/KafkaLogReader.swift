@@ -280,23 +280,23 @@ final class KafkaLogReader {
 
   private func probe() throws(RecordLogError) -> KafkaConsumer {
     if let probeStorage { return probeStorage }
-    do {
-      let probe = try KafkaConsumer(configuration: settings.consumerConfiguration)
-      probeStorage = probe
-      return probe
-    } catch {
-      throw RecordLogError.kafka(error, log: settings, while: "creating the Kafka consumer for end queries")
-    }
+    let probe = try makeConsumer(for: "end queries")
+    probeStorage = probe
+    return probe
   }
 
   private func consumer() throws(RecordLogError) -> KafkaConsumer {
     if let consumerStorage { return consumerStorage }
+    let consumer = try makeConsumer(for: "reading")
+    consumerStorage = consumer
+    return consumer
+  }
+
+  private func makeConsumer(for purpose: String) throws(RecordLogError) -> KafkaConsumer {
     do {
-      let consumer = try KafkaConsumer(configuration: settings.consumerConfiguration)
-      consumerStorage = consumer
-      return consumer
+      return try KafkaConsumer(configuration: settings.consumerConfiguration)
     } catch {
-      throw RecordLogError.kafka(error, log: settings, while: "creating the Kafka consumer")
+      throw RecordLogError.kafka(error, log: settings, while: "creating the Kafka consumer for \(purpose)")
     }
   }
 

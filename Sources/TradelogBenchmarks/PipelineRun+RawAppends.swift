@@ -14,18 +14,9 @@ extension PipelineRun {
   func rawAppendRate(of values: [[UInt8]]) throws -> RawRate {
     switch backend.kind {
     case .sqlite:
-      let address = try backend.newLog("raw-\(values.count)")
-      let log = try backend.open(address)
-      let batch = 4_096
-      let measured = try RunMeasurement.of {
-        var start = 0
-        while start < values.count {
-          let end = min(start + batch, values.count)
-          try log.append(values[start..<end].map { NewRecord(value: $0) })
-          start = end
-        }
-      }
-      return RawRate(name: "raw RecordLog appends", recordsPerSecond: Double(values.count) / measured.seconds)
+      let log = try backend.open(try backend.newLog("raw-\(values.count)"))
+      let seconds = try timedAppends(of: values, to: log)
+      return RawRate(name: "raw RecordLog appends", recordsPerSecond: Double(values.count) / seconds)
     case .kafka(let cluster):
       let claimed = try claimedAppendRate(of: values)
       print("  our claimed writer alone (transactions of 4,096 records): \(grouped(claimed)) records/s")
@@ -39,16 +30,20 @@ extension PipelineRun {
   private func claimedAppendRate(of values: [[UInt8]]) throws -> Double {
     let log = try backend.open(try backend.newLog("raw-claimed-\(values.count)"))
     try log.claimWriter()
+    return Double(values.count) / (try timedAppends(of: values, to: log))
+  }
+
+  /// Seconds to append `values` to `log` in appends of the sequencer's batch size.
+  private func timedAppends(of values: [[UInt8]], to log: any LogConnection) throws -> Double {
     let batch = 4_096
-    let measured = try RunMeasurement.of {
+    return try RunMeasurement.of {
       var start = 0
       while start < values.count {
         let end = min(start + batch, values.count)
         try log.append(values[start..<end].map { NewRecord(value: $0) })
         start = end
       }
-    }
-    return Double(values.count) / measured.seconds
+    }.seconds
   }
 
   /// Event batches hold any byte: records are separated by a delimiter no batch contains (a batch

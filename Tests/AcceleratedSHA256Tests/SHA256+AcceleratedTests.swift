@@ -1,6 +1,7 @@
 import AcceleratedSHA256
 import Testing
 import TradelogCore
+import TradelogTestSupport
 
 /// What the hot paths call: the fastest compression this CPU has, with the standard's digests.
 @Suite struct SHA256AcceleratedTests {

@@ -1,29 +1,14 @@
 import Testing
 import TradelogCore
+import TradelogTestSupport
 
 /// SHA-256 against the FIPS 180-4 / NIST example vectors, whole and streamed.
 @Suite struct SHA256Tests {
-  static func hex(_ bytes: [UInt8]) -> String {
-    bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
-      .joined()
-  }
+  static func hex(_ bytes: [UInt8]) -> String { FIPS180Examples.hexadecimal(bytes) }
 
-  static let vectors: [(message: String, digest: String)] = [
-    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-    (
-      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-    ),
-    (
-      "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
-      "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
-    ),
-  ]
-
-  @Test(arguments: vectors.indices)
+  @Test(arguments: FIPS180Examples.messages.indices)
   func nistVector(_ index: Int) {
-    let (message, digest) = Self.vectors[index]
+    let (message, digest) = FIPS180Examples.messages[index]
     #expect(Self.hex(SHA256.hash(Array(message.utf8))) == digest)
   }
 
@@ -31,7 +16,7 @@ import TradelogCore
     var hasher = SHA256()
     let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
     for _ in 0..<1000 { hasher.update(chunk) }
-    #expect(Self.hex(hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    #expect(Self.hex(hasher.finalize()) == FIPS180Examples.millionLetterADigest)
   }
 
   @Test func streamingInAnyChunkSizesEqualsOneCall() {

@@ -1,6 +1,6 @@
 /// The SHA-256 examples of FIPS 180-4 (NIST's published example values): messages and their digests.
-enum FIPS180Examples {
-  static let messages: [(message: String, digest: String)] = [
+public enum FIPS180Examples {
+  public static let messages: [(message: String, digest: String)] = [
     ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
     ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
     // 448 bits: the padding no longer fits the block, so the length goes into a second one.
@@ -16,9 +16,9 @@ enum FIPS180Examples {
   ]
 
   /// The digest of one million repetitions of "a".
-  static let millionLetterADigest = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+  public static let millionLetterADigest = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
 
-  static func hexadecimal(_ bytes: [UInt8]) -> String {
+  public static func hexadecimal(_ bytes: [UInt8]) -> String {
     let digits = Array("0123456789abcdef")
     return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
   }
