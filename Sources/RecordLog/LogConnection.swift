@@ -35,9 +35,7 @@ public protocol LogConnection: AnyObject {
   func append(_ records: [NewRecord]) throws(RecordLogError) -> [Int64]
 
   /// Returns the records at and after `position`, in order, within `limit`; none when `position` is
-  /// at or past the end. Returns at once. It may return fewer records than the log holds within
-  /// `limit` (a Kafka connection returns what its consumer has fetched already): read again from
-  /// the last record's position + 1 until a read returns none.
+  /// at or past the end. Returns at once.
   func read(from position: Int64, max limit: ReadLimit) throws(RecordLogError) -> [LogRecord]
 
   /// Like `read(from:max:)`, but when no record exists yet at `position`, waits up to `timeout` for
