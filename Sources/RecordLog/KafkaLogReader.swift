@@ -65,11 +65,11 @@ final class KafkaLogReader {
     var batch = ReadBatch(limit: limit, includesClaims: includingClaims)
     if isAssigned, position >= streamNext {
       try takeFetched(from: position, into: &batch)
-      // What was fetched already is returned at once: a reader that keeps up (the sequencer, a
-      // projector) then costs no end query. The next read continues from here; only a read that
-      // finds nothing fetched asks for the end.
-      if !batch.records.isEmpty { return (batch.records, streamNext) }
+      if batch.isFull { return (batch.records, streamNext) }
     }
+    // Asked only when what was fetched does not fill the read: a read returns everything up to the
+    // end it finds (callers such as a projector catching up take a short read for the end). A
+    // tailing read that continues the stream skips this: see `waitForRecords`.
     let end = try end()
     let next = batch.records.last.map { $0.position + 1 } ?? position
     guard next < end else { return (batch.records, end) }

@@ -37,6 +37,11 @@ struct KafkaLogConnectionContractTests {
     try await withContract("past-end") { try $0.readingAtOrPastTheEndReturnsNothing() }
   }
 
+  @Test("a read that continues the last one reaches the end it finds, across several appends")
+  func continuingRead() async throws {
+    try await withContract("continuing") { try $0.aContinuingReadReachesTheEnd() }
+  }
+
   @Test("a tailer wakes up when another connection appends")
   func tail() async throws {
     try await withContract("tail") { try await $0.tailWakesUpWhenAnotherConnectionAppends() }

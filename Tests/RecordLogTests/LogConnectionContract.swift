@@ -110,6 +110,21 @@ struct LogConnectionContract: Sendable {
     #expect(try log.read(from: 0, max: 10, waitingUpTo: .seconds(60)).map(\.text) == ["a", "b"])
   }
 
+  /// A read that returns at once gives everything up to the end it finds (within its limit), even
+  /// when it continues where the last read stopped and the records came in several appends: a
+  /// projector catching up takes a short read for the end of the log.
+  func aContinuingReadReachesTheEnd() throws {
+    let reader = try open(ManualLogClock())
+    let writer = try open(ManualLogClock())
+    try writer.append([NewRecord(text: "first")])
+    let first = try reader.read(from: 0, max: 10)
+    #expect(first.map(\.text) == ["first"])
+    let next = first[0].position + 1
+    let texts = (0..<30).map { "record \($0)" }
+    for text in texts { try writer.append([NewRecord(text: text)]) }
+    #expect(try reader.read(from: next, max: 1_000).map(\.text) == texts)
+  }
+
   /// A tailer blocked on another connection in another thread gets the whole batch when it lands.
   func tailWakesUpWhenAnotherConnectionAppends() async throws {
     let clock = ManualLogClock()

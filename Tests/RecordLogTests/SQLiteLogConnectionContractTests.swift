@@ -32,6 +32,11 @@ struct SQLiteLogConnectionContractTests {
   @Test("reading at or past the end returns nothing")
   func readPastEnd() async throws { try await withContract { try $0.readingAtOrPastTheEndReturnsNothing() } }
 
+  @Test("a read that continues the last one reaches the end it finds, across several appends")
+  func continuingRead() async throws {
+    try await withContract { try $0.aContinuingReadReachesTheEnd() }
+  }
+
   @Test("a tailer wakes up when another connection appends")
   func tail() async throws {
     try await withContract { try await $0.tailWakesUpWhenAnotherConnectionAppends() }
