@@ -13,7 +13,9 @@ import TradelogTestSupport
     #expect(files == ClickHouseSchema.migrations.map(\.fileName))
     for migration in ClickHouseSchema.migrations {
       let text = try String(contentsOf: directory.appending(path: migration.fileName), encoding: .utf8)
-      #expect(text == migration.sql, "\(migration.fileName) differs from ClickHouseSchema.swift")
+      #expect(
+        text == migration.sql,
+        "\(migration.fileName) differs from ClickHouseSchema.swift: run tools/generate-migrations")
       #expect(migration.fileName.hasPrefix(String(format: "%04d_", migration.version)))
     }
   }

@@ -6,7 +6,7 @@ import TradelogTestSupport
 
 @Suite struct ProjectionMigrationTests {
   /// The built-in migrations are the files of schemas/postgres, byte for byte: the Swift file is
-  /// generated, and a forgotten `tools/generate-postgres-migrations` must not ship stale SQL.
+  /// generated, and a forgotten `tools/generate-migrations` must not ship stale SQL.
   @Test func builtInMigrationsMatchTheSchemaFiles() throws {
     let directory = PackageRoot.url.appending(path: "schemas/postgres")
     let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -15,7 +15,7 @@ import TradelogTestSupport
     for (index, migration) in ProjectionMigration.all.enumerated() {
       #expect(migration.version == index + 1)
       let text = try String(contentsOf: directory.appending(path: migration.fileName), encoding: .utf8)
-      #expect(migration.sql + "\n" == text, "run tools/generate-postgres-migrations")
+      #expect(migration.sql + "\n" == text, "run tools/generate-migrations")
     }
   }
 
