@@ -1,3 +1,5 @@
+import TradelogServices
+
 /// The backlog a session found on start, for the progress bar: positions from where it resumed to
 /// the log's end then.
 struct CatchUp {

@@ -16,7 +16,7 @@ import TradelogServices
 public final class PostgresProjector {
   public let configuration: PostgresProjectorConfiguration
   private let shouldStop: () -> Bool
-  private let progress: ProjectionProgress?
+  private let progress: ProgressDisplay?
   private let notice: (String) -> Void
   private var summary = ProjectionSummary()
   private let clock = ContinuousClock()
@@ -24,7 +24,7 @@ public final class PostgresProjector {
   /// `shouldStop` is asked between reads: once true, the projector commits what it folded and
   /// returns. `notice` receives what a person running it should know (retries).
   public init(
-    configuration: PostgresProjectorConfiguration, progress: ProjectionProgress? = nil,
+    configuration: PostgresProjectorConfiguration, progress: ProgressDisplay? = nil,
     notice: @escaping (String) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false }
   ) {
     self.configuration = configuration
@@ -51,7 +51,7 @@ public final class PostgresProjector {
           url: configuration.postgresURL, rebuildTargetPosition: rebuildTarget)
         rebuildPending = false
         retryDelay = configuration.retryDelayInitial
-        try project(session, log: log)
+        try project(session, log: log, runStart: start)
         summary.lastSeq = session.checkpoint.lastSeq
         summary.elapsed = clock.now - start
         return summary
@@ -68,6 +68,16 @@ public final class PostgresProjector {
     }
   }
 
+  /// `done` of `total` log positions, after `events` events applied since `since` (this run).
+  private func showProgress(
+    _ label: String, done: Int64, total: Int64, events: Int, since: ContinuousClock.Instant,
+    force: Bool = false
+  ) {
+    progress?.show(
+      ProjectionProgress(batchesDone: done, batchesTotal: total, events: events, elapsed: clock.now - since),
+      label: label, force: force)
+  }
+
   private func endPosition(of log: any LogConnection) throws(ProjectionError) -> Int64 {
     do {
       return try log.endPosition()
@@ -79,9 +89,11 @@ public final class PostgresProjector {
   /// Folds and commits until caught up (or for ever when following), or until asked to stop. While a
   /// transaction commits after a full read, the next transaction's records are read and decoded
   /// ahead on another thread.
-  private func project(_ session: ProjectionSession, log: any LogConnection) throws(ProjectionError) {
+  private func project(
+    _ session: ProjectionSession, log: any LogConnection, runStart: ContinuousClock.Instant
+  ) throws(ProjectionError) {
     var position = session.checkpoint.lastPosition + 1
-    let title = session.checkpoint.isRebuilding ? "rebuild" : "catch-up"
+    let label = session.checkpoint.isRebuilding ? "rebuild" : "catch-up"
     var target = session.checkpoint.rebuildTargetPosition ?? 0
     if !session.checkpoint.isRebuilding { target = try endPosition(of: log) }
     var ahead: ReadAhead?
@@ -101,8 +113,10 @@ public final class PostgresProjector {
       if decoded.isEmpty {
         try commit(session)
         try session.finishRebuildIfReached(position: position)
-        progress?.update(
-          title: title, done: position, total: max(target, position), events: summary.eventsApplied)
+        // Caught up: the last line always shows, however recently the one before did.
+        showProgress(
+          label, done: position, total: max(target, position), events: summary.eventsApplied, since: runStart,
+          force: true)
         if !configuration.follow { break }
         continue
       }
@@ -118,7 +132,7 @@ public final class PostgresProjector {
         if reachedBatchLimit { break }
       }
       if position < target {
-        progress?.update(title: title, done: position, total: target, events: summary.eventsApplied)
+        showProgress(label, done: position, total: target, events: summary.eventsApplied, since: runStart)
       }
     }
     try commit(session)
@@ -195,7 +209,7 @@ public final class PostgresProjector {
   private func sleep(for duration: Duration) {
     let deadline = clock.now + duration
     while clock.now < deadline && !shouldStop() {
-      Thread.sleep(forTimeInterval: min(0.05, (deadline - clock.now).secondsValue))
+      Thread.sleep(forTimeInterval: min(0.05, (deadline - clock.now) / .seconds(1)))
     }
   }
 }

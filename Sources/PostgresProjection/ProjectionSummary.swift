@@ -14,7 +14,7 @@ public struct ProjectionSummary: Sendable, Equatable {
   public init() {}
 
   public var eventsPerSecond: Double {
-    let seconds = elapsed.secondsValue
+    let seconds = elapsed / .seconds(1)
     return seconds > 0 ? Double(eventsApplied) / seconds : 0
   }
 }

@@ -58,7 +58,7 @@ struct ProjectPostgresCommand: ParsableCommand {
     configuration.logOptions = try log.openOptions(forAddress: events, createIfMissing: true)
     let projector = PostgresProjector(
       configuration: configuration,
-      progress: ProjectionProgress(),
+      progress: ProgressDisplay(),
       notice: Self.standardError,
       shouldStop: { stopRequest.isRequested })
     let summary: ProjectionSummary

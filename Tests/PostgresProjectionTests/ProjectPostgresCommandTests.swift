@@ -74,6 +74,26 @@ import TradelogWire
   }
 
   /// SIGTERM while tailing: the projector stops with status 0 and the tables are complete.
+  /// A rebuild shows its progress bar (through the display both projectors share): the batches done
+  /// of the log's end, the rate and the time left.
+  @Test func rebuildShowsProgress() throws {
+    let log = TemporaryLog(fixture: SharedFixtures.small)
+    let database = try ProjectionDatabase()
+    defer { database.drop() }
+    let result = try Subprocess.run(
+      try BuiltProducts.tradelog.path,
+      [
+        "project", "postgres", "--events", log.address, "--postgres", database.url, "--rebuild",
+        "--no-follow",
+      ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardError.contains("rebuild ["), "\(result.standardError)")
+    // The small fixture's 12,000 commands are 12,000 batches at positions 0..<12,000.
+    #expect(result.standardError.contains("12,000/12,000 batches"), "\(result.standardError)")
+    #expect(result.standardError.contains("events/s"))
+    #expect(result.standardError.contains("ETA"))
+  }
+
   @Test func sigtermWhileFollowingExitsCleanly() throws {
     let log = TemporaryLog(fixture: SharedFixtures.small)
     let database = try ProjectionDatabase()

@@ -15,7 +15,7 @@ public struct AuditProgress: Sendable, Equatable {
   }
 
   public var ratePerSecond: Double {
-    let seconds = elapsed.inSeconds
+    let seconds = (elapsed / .seconds(1))
     return seconds > 0 ? Double(commandsVerified) / seconds : 0
   }
 
@@ -31,12 +31,5 @@ public struct AuditProgress: Sendable, Equatable {
     let eta = remainingSeconds.map(LoadProgress.formatSeconds) ?? "?"
     return
       "\(commandsVerified) commands verified (\(percent)%), \(Int(ratePerSecond.rounded()))/s, ETA \(eta)"
-  }
-}
-
-extension Duration {
-  var inSeconds: Double {
-    let (seconds, attoseconds) = components
-    return Double(seconds) + Double(attoseconds) / 1e18
   }
 }

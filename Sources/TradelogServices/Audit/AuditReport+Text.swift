@@ -6,7 +6,7 @@ extension AuditReport {
       passed ? "audit: PASSED" : "audit: FAILED (\(findings.count) finding\(findings.count == 1 ? "" : "s"))",
       "commands verified:  \(commandsVerified) (commands log end position \(commandsEndPosition))",
       "event batches read: \(batchesRead)",
-      "rate:               \(Int(commandsPerSecond.rounded())) commands/s in \(LoadProgress.formatSeconds(elapsed.inSeconds))",
+      "rate:               \(Int(commandsPerSecond.rounded())) commands/s in \(LoadProgress.formatSeconds((elapsed / .seconds(1))))",
       "invariant checks:   \(invariantChecks)",
       "snapshots checked:  \(snapshotsChecked)",
       "state hash:         \(stateHash.hexadecimal)",

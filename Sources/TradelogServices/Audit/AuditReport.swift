@@ -20,7 +20,7 @@ public struct AuditReport: Sendable {
   public var passed: Bool { findings.isEmpty }
 
   public var commandsPerSecond: Double {
-    let seconds = elapsed.inSeconds
+    let seconds = (elapsed / .seconds(1))
     return seconds > 0 ? Double(commandsVerified) / seconds : 0
   }
 }

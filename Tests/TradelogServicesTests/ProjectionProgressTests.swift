@@ -1,5 +1,5 @@
-import ClickHouseProjection
 import Testing
+import TradelogServices
 
 @Suite struct ProjectionProgressTests {
   @Test func rendersBarCountsRateAndTimeLeft() {
