@@ -102,28 +102,11 @@ import TradelogWire
     let commands = LogAddress.sqlite(path: directory.file("commands.db").path)
     let events = LogAddress.sqlite(path: directory.file("events.db").path)
     let records = Self.workloadRecords(seed: 32, count: 2_000)
-    let producer = try openLog(commands, options: Self.testLogOptions)
-    try producer.append(Array(records[0..<1_000]))
-    let first = try SequencerProcess(
-      commands: commands.description, events: events.description, snapshots: directory.file("snapshots").path,
-      errorFile: directory.file("first.err"))
-    #expect(try ExpectedEvents.waitForRecords(in: events, count: 1_000, timeout: .seconds(60)))
-    let second = try SequencerProcess(
-      commands: commands.description, events: events.description, snapshots: directory.file("snapshots").path,
-      errorFile: directory.file("second.err"))
-    // The second has claimed the events log once it reports recovery; then new commands arrive.
-    let deadline = ContinuousClock.now + .seconds(60)
-    while !second.standardError.contains("recovery: "), ContinuousClock.now < deadline {
-      Thread.sleep(forTimeInterval: 0.02)
-    }
-    try producer.append(Array(records[1_000...]))
-    #expect(first.wait() == 3, "\(first.standardError)")
-    #expect(
-      first.standardError.contains("tradelog sequencer: fenced: another sequencer claimed the events log"))
-    #expect(try ExpectedEvents.waitForRecords(in: events, count: 2_000, timeout: .seconds(60)))
-    second.waitUntilStarted()
-    second.send(SIGTERM)
-    #expect(second.wait() == 0, "\(second.standardError)")
+    try SecondSequencerFencing.run(
+      commands: commands, events: events, producer: try openLog(commands, options: Self.testLogOptions),
+      records: records, directory: directory,
+      snapshots: (directory.file("snapshots").path, directory.file("snapshots").path)
+    ) { count in try ExpectedEvents.waitForRecords(in: events, count: Int64(count), timeout: .seconds(60)) }
     #expect(try ExpectedEvents.allValues(of: events) == ExpectedEvents.records(forCommandsIn: commands))
   }
 

@@ -76,28 +76,10 @@ import TradelogWire
     let directory = try TemporaryDirectory(prefix: "sequencer-kafka-fence")
     defer { directory.remove() }
     let records = KafkaSequencing.workloadRecords(seed: 42, count: 2_000)
-    let producer = try openLog(commands)
-    try producer.append(Array(records[0..<1_000]))
-    let first = try SequencerProcess(
-      commands: commands.description, events: events.description, snapshots: directory.file("first").path,
-      errorFile: directory.file("first.err"))
-    #expect(try KafkaSequencing.waitForRecords(in: events, count: 1_000, timeout: .seconds(60)))
-    let second = try SequencerProcess(
-      commands: commands.description, events: events.description, snapshots: directory.file("second").path,
-      errorFile: directory.file("second.err"))
-    // The second has claimed the events log once it reports recovery; then new commands arrive.
-    let deadline = ContinuousClock.now + .seconds(60)
-    while !second.standardError.contains("recovery: "), ContinuousClock.now < deadline {
-      Thread.sleep(forTimeInterval: 0.02)
-    }
-    try producer.append(Array(records[1_000...]))
-    #expect(first.wait() == 3, "\(first.standardError)")
-    #expect(
-      first.standardError.contains("tradelog sequencer: fenced: another sequencer claimed the events log"))
-    #expect(try KafkaSequencing.waitForRecords(in: events, count: 2_000, timeout: .seconds(60)))
-    second.waitUntilStarted()
-    second.send(SIGTERM)
-    #expect(second.wait() == 0, "\(second.standardError)")
+    try SecondSequencerFencing.run(
+      commands: commands, events: events, producer: try openLog(commands), records: records,
+      directory: directory, snapshots: (directory.file("first").path, directory.file("second").path)
+    ) { count in try KafkaSequencing.waitForRecords(in: events, count: count, timeout: .seconds(60)) }
     let written = try KafkaSequencing.allRecords(of: events)
     #expect(
       written.map(\.value)
