@@ -27,6 +27,8 @@ let systemLibraries: [Target] = [
   .systemLibrary(
     name: "CCurl", pkgConfig: "libcurl",
     providers: [.apt(["libcurl4-openssl-dev"])]),
+  // glibc's <malloc.h>: part of libc, nothing to link.
+  .systemLibrary(name: "CMalloc"),
 ]
 
 let package = Package(
@@ -84,7 +86,7 @@ let package = Package(
     .target(
       name: "TradelogServices",
       dependencies: [
-        "TradelogCore", "TradelogWire", "RecordLog", "SnapshotStore", "AcceleratedSHA256",
+        "TradelogCore", "TradelogWire", "RecordLog", "SnapshotStore", "AcceleratedSHA256", "CMalloc",
         // Only to say why a JSON command line does not decode: TradelogWire's decoder never throws.
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],

@@ -48,6 +48,14 @@ final class PipelineBackend {
 
   static let kafkaProperties = ["compression.type=lz4", "log_level=3", "fetch.wait.max.ms=1"]
 
+  /// What the process's CPU time includes besides Tradelog's own threads.
+  var processorTimeNote: String {
+    switch kind {
+    case .sqlite: ""
+    case .kafka: ", the in-process mock broker's included"
+    }
+  }
+
   /// A new, empty log named `name`.
   func newLog(_ name: String) throws -> LogAddress {
     switch kind {

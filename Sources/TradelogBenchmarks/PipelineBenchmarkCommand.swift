@@ -41,6 +41,8 @@ struct PipelineBenchmarkCommand: ParsableCommand {
   var backend: String?
 
   func run() throws {
+    // As `tradelog sequencer` runs.
+    ServiceMemory.keepFreedMemory()
     let directory = FileManager.default.temporaryDirectory.appending(path: "tradelog-pipeline-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -17,6 +17,7 @@ struct PipelineRun {
     let logs = try PipelineLogs(backend: backend, name: "throughput")
     try append(commands, to: logs.commands)
     let started = ContinuousClock.now
+    let processorStarted = ProcessorTime.now()
     let sequencer = startSequencer(logs, snapshots: "throughput")
     var events: [[UInt8]] = []
     events.reserveCapacity(commands.count)
@@ -27,6 +28,7 @@ struct PipelineRun {
       events.append(record.value)
     }
     let finished = ContinuousClock.now
+    let processorSeconds = ProcessorTime.now() - processorStarted
     let seconds = started.duration(to: finished).seconds
     try sequencer.stop()
     let rate = Double(commands.count) / seconds
@@ -38,7 +40,9 @@ struct PipelineRun {
     print(
       "  \(grouped(Double(commands.count))) commands in \(fixed(seconds, 3)) s, the first event batch after "
         + "\(fixed(startup, 3)) s; events \(grouped(Double(eventBytes))) bytes "
-        + "(\(fixed(Double(eventBytes) / Double(events.count), 1)) per batch)")
+        + "(\(fixed(Double(eventBytes) / Double(events.count), 1)) per batch); CPU \(fixed(processorSeconds, 3)) s, "
+        + "\(fixed(processorSeconds * 1e6 / Double(commands.count), 2)) µs per command (all threads\(backend.processorTimeNote))"
+    )
     table.add(
       backend: backend.name, metric: "end to end, commands/s", figure: grouped(rate),
       reference: "\(raw.name) \(grouped(raw.recordsPerSecond))/s", ratio: fixed(rate / raw.recordsPerSecond))

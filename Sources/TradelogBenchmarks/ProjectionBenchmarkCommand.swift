@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TradelogServices
 
 /// `tradelog-bench projection`: both projectors rebuilding from offset zero, each next to a raw load
 /// of the same rows into the same store, measured in the same run.
@@ -41,6 +42,8 @@ struct ProjectionBenchmarkCommand: ParsableCommand {
   }
 
   func run() throws {
+    // As the projectors run.
+    ServiceMemory.keepFreedMemory()
     let postgresURL = try postgres ?? ServiceAddresses.value(of: "TRADELOG_POSTGRES_URL")
     let clickHouseText = try clickhouse ?? ServiceAddresses.value(of: "TRADELOG_CLICKHOUSE_URL")
     guard let clickHouseURL = URL(string: clickHouseText), clickHouseURL.host != nil else {

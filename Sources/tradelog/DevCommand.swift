@@ -84,6 +84,7 @@ struct DevCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    ServiceMemory.keepFreedMemory()
     let stopRequest = StopRequest()
     let signals = StopSignalSources(stopRequest: stopRequest)
     defer { signals.cancel() }

@@ -55,6 +55,7 @@ struct ProjectClickHouseCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    ServiceMemory.keepFreedMemory()
     let stop = StopRequest()
     let signals = StopSignalSources(stopRequest: stop)
     defer { signals.cancel() }

@@ -49,6 +49,7 @@ struct ProjectPostgresCommand: ParsableCommand {
   }
 
   func run() throws {
+    ServiceMemory.keepFreedMemory()
     let stopRequest = StopRequest()
     let signals = StopSignalSources(stopRequest: stopRequest)
     defer { signals.cancel() }

@@ -64,6 +64,7 @@ struct SequencerCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    ServiceMemory.keepFreedMemory()
     let stopRequest = StopRequest()
     // Before anything else, so a signal during recovery stops the process cleanly too.
     let signals = StopSignalSources(stopRequest: stopRequest)
