@@ -76,6 +76,13 @@ public final class KafkaConsumer: Sendable {
     return batch
   }
 
+  /// Asks the cluster for `topic`'s partitions and leaders now and waits up to `timeout` for the
+  /// answer. A consumer created before it knew the topic may otherwise find no leader at its
+  /// `assign` and wait for librdkafka's once-a-second topic scan before it fetches.
+  public func loadMetadata(topic: String, timeout: Duration) throws(KafkaError) {
+    try handle.loadMetadata(topic: topic, timeout: timeout)
+  }
+
   /// The partition's low and high watermarks, asked of its leader. Blocks up to `timeout`.
   public func watermarks(
     topic: String, partition: Int32, timeout: Duration

@@ -117,17 +117,9 @@ public final class KafkaProducer: Sendable {
   /// comes around after the first record to a topic it has not seen: that record, and the
   /// transaction carrying it, wait up to a second. Throws when the cluster did not answer in time.
   public func loadMetadata(topic: String, timeout: Duration) throws(KafkaError) {
-    guard let topicHandle = rd_kafka_topic_new(handle.pointer, topic, nil) else {
-      throw KafkaError(
-        code: .invalidArgument, name: KafkaError.Code.invalidArgument.name,
-        message: "librdkafka refused a handle for topic \(topic)")
-    }
-    defer { rd_kafka_topic_destroy(topicHandle) }
-    var metadata: UnsafePointer<rd_kafka_metadata>?
-    let code = rd_kafka_metadata(handle.pointer, 0, topicHandle, &metadata, timeout.clampedMilliseconds)
-    if let metadata { rd_kafka_metadata_destroy(metadata) }
-    try KafkaError.check(code, context: "loading the metadata of topic \(topic) failed")
+    try handle.loadMetadata(topic: topic, timeout: timeout)
   }
+
 
   /// Replaces a bare `_FATAL` with the underlying fatal error librdkafka recorded, which is what
   /// tells the operator why the producer can no longer be used (e.g. it was fenced).

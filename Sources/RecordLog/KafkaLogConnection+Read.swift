@@ -28,6 +28,10 @@ extension KafkaLogConnection {
     return try reader.waitForRecords(from: position, max: limit, end: available.end, timeout: remaining)
   }
 
+  public func prepareToRead() {
+    reader.prepare()
+  }
+
   /// The high watermark; under `read_committed`, the last stable offset.
   public func endPosition() throws(RecordLogError) -> Int64 {
     try reader.end()

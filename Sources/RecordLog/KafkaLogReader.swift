@@ -278,6 +278,17 @@ final class KafkaLogReader {
     }
   }
 
+  /// Creates the end-query consumer and the reading consumer now, and has the reading one learn the
+  /// topic's leader (created before it knew the topic, it would otherwise wait up to a second at its
+  /// first `assign` for librdkafka's topic scan). Errors are left for the first read to report.
+  func prepare() {
+    _ = try? probe()
+    try? consumer().loadMetadata(topic: settings.topic, timeout: Self.preparationTimeout)
+  }
+
+  /// How long `prepare` waits for the topic's leader: a sequencer's start, not an operation.
+  private static let preparationTimeout: Duration = .seconds(1)
+
   private func probe() throws(RecordLogError) -> KafkaConsumer {
     if let probeStorage { return probeStorage }
     let probe = try makeConsumer(for: "end queries")

@@ -32,6 +32,10 @@ final class KafkaLogWriter {
   private let settings: KafkaLogSettings
   private let operationTimeout: Duration
   private var state = State.unclaimed(nil)
+  /// Whether the claimed producer has begun a transaction that holds no record yet. Each append
+  /// begins the next transaction as soon as it has committed its own: `begin_transaction` waits for
+  /// librdkafka's main thread, and the next append's records need not wait for that too.
+  private var isTransactionBegun = false
 
   /// How long to wait for room when librdkafka's local queue is full.
   private static let queueFullPause: Duration = .milliseconds(10)
@@ -65,6 +69,7 @@ final class KafkaLogWriter {
   func claim() throws(RecordLogError) {
     // Released first: a producer of ours still registered under the same id would only be fenced.
     state = .unclaimed(nil)
+    isTransactionBegun = false
     let producer = try makeProducer(settings.claimedProducerConfiguration)
     do {
       try producer.initializeTransactions(timeout: operationTimeout)
@@ -171,7 +176,8 @@ final class KafkaLogWriter {
     var numbers: [UInt64] = []
     numbers.reserveCapacity(records.count)
     do throws(KafkaError) {
-      try producer.beginTransaction()
+      if !isTransactionBegun { try producer.beginTransaction() }
+      isTransactionBegun = false
       for record in records {
         numbers.append(try Self.produce(record, through: producer))
       }
@@ -183,7 +189,20 @@ final class KafkaLogWriter {
     let outcome = Self.outcome(of: numbers, in: producer.takeDeliveryReports())
     // A commit succeeds only once every record of the transaction was delivered.
     precondition(outcome.firstFailure == nil, "a committed transaction reported a failed record")
+    beginNextTransaction(producer)
     return outcome.offsets
+  }
+
+  /// Begins the transaction of the next append now. A transaction without records is not known to
+  /// the brokers (a partition joins it with its first record), so one left open when the producer
+  /// closes costs nothing. If beginning fails, the next append begins again and reports why.
+  private func beginNextTransaction(_ producer: KafkaProducer) {
+    do {
+      try producer.beginTransaction()
+      isTransactionBegun = true
+    } catch {
+      isTransactionBegun = false
+    }
   }
 
   /// Commits, calling again while librdkafka says the commit may succeed if repeated (it does not

@@ -55,6 +55,13 @@ public protocol LogConnection: AnyObject {
   /// (Embedded: a writer epoch stored in the log and checked in every append transaction. Kafka: a
   /// transactional producer with a fixed `transactional.id`.)
   func claimWriter() throws(RecordLogError)
+
+  /// Sets up what reading will need, without reading: a Kafka connection creates its consumers,
+  /// which connect to the brokers in the background, and learns the topic's leader (waiting up to
+  /// a second for it). A sequencer calls it on its commands log before recovering, so that its first
+  /// read does not wait for connections that recovery's own work hides. A failure here is left for
+  /// the first read to report.
+  func prepareToRead()
 }
 
 extension LogConnection {

@@ -25,6 +25,9 @@ extension SQLiteLogConnection {
     }
   }
 
+  /// Nothing to set up: the database is open and statements are prepared at their first use.
+  public func prepareToRead() {}
+
   public func endPosition() throws(RecordLogError) -> Int64 {
     try mappingErrors(while: "reading the end position") {
       try connection.withCachedStatement("SELECT max(position) FROM records") { statement in
