@@ -13,8 +13,6 @@ import TradelogCore
 /// negative enumeration numbers) as their 64-bit two's complement, ten bytes.
 struct EventBatchEncoder {
   private var output: [UInt8] = []
-  /// One event's payload, written before its length is known; reused across events.
-  private var payload: [UInt8] = []
   /// A message nested in a payload (a rejected command's CreateMarket).
   private var nested: [UInt8] = []
 
@@ -29,21 +27,25 @@ struct EventBatchEncoder {
     encoder.output.writeUInt64(field: 2, commandOffset)
     encoder.output.writeInt64(field: 3, timestamp)
     for event in events {
-      encoder.payload.removeAll(keepingCapacity: true)
-      let kind = encoder.writePayload(of: event)
-      // An Event holds one field, the payload of its kind; an Event's own bytes are that field.
-      let eventLength = 1 + UInt64(encoder.payload.count).varintByteCount + encoder.payload.count
       encoder.output.writeTag(field: 4, wireType: .lengthDelimited)
-      encoder.output.writeVarint(UInt64(eventLength))
-      encoder.output.writeTag(field: kind, wireType: .lengthDelimited)
-      encoder.output.writeVarint(UInt64(encoder.payload.count))
-      encoder.output.append(contentsOf: encoder.payload)
+      // The payload is written in place, after three placeholder bytes for what precedes it and
+      // depends on its length: the Event's length, the tag of its one field, the payload's length.
+      // Writing it elsewhere first cost an allocation and a copy per batch.
+      let headerStart = encoder.output.count
+      encoder.output.append(contentsOf: repeatElement(0, count: eventHeaderPlaceholderCount))
+      let kind = Self.writePayload(of: event, into: &encoder.output, nested: &encoder.nested)
+      encoder.output.fillEventHeader(at: headerStart, kind: kind)
     }
     return encoder.output
   }
 
+  /// Bytes reserved before an event's payload: one for each of its three header fields, enough
+  /// whenever the payload is shorter than 126 bytes (a longer one moves, once).
+  fileprivate static let eventHeaderPlaceholderCount = 3
+
   /// Writes the event's payload message into `payload` and returns its field number in `Event`.
-  private mutating func writePayload(of event: Event) -> Int {
+  private static func writePayload(of event: Event, into payload: inout [UInt8], nested: inout [UInt8]) -> Int
+  {
     switch event {
     case .marketCreated(let market):
       payload.writeCreateMarket(market)
@@ -113,6 +115,27 @@ struct EventBatchEncoder {
 }
 
 extension [UInt8] {
+  /// Replaces the placeholder bytes at `start` with an Event's header (its length, the tag of its
+  /// field `kind`, the payload's length) for the payload that follows them.
+  fileprivate mutating func fillEventHeader(at start: Int, kind: Int) {
+    let placeholderEnd = start + EventBatchEncoder.eventHeaderPlaceholderCount
+    let payloadLength = count - placeholderEnd
+    // An Event holds one field, the payload of its kind; an Event's own bytes are that field.
+    let tag = UInt64(kind) << 3 | UInt64(WireType.lengthDelimited.rawValue)
+    let fieldLength = tag.varintByteCount + UInt64(payloadLength).varintByteCount + payloadLength
+    if fieldLength < 0x80, tag < 0x80, payloadLength < 0x80 {
+      self[start] = UInt8(fieldLength)
+      self[start + 1] = UInt8(tag)
+      self[start + 2] = UInt8(payloadLength)
+      return
+    }
+    var header: [UInt8] = []
+    header.writeVarint(UInt64(fieldLength))
+    header.writeVarint(tag)
+    header.writeVarint(UInt64(payloadLength))
+    replaceSubrange(start..<placeholderEnd, with: header)
+  }
+
   mutating func writeCreateMarket(_ market: CreateMarket) {
     writeSymbol(field: 1, market.market)
     writeSymbol(field: 2, market.base)
