@@ -66,14 +66,28 @@ public final class KafkaConsumer: Sendable {
     precondition(maximumCount > 0, "poll needs room for at least one message")
     var batch = KafkaConsumerBatch()
     var waitMilliseconds = timeout.clampedMilliseconds
+    var topicNames = TopicNames()
     while batch.messages.count < maximumCount,
       let message = rd_kafka_consumer_poll(handle.pointer, waitMilliseconds)
     {
       defer { rd_kafka_message_destroy(message) }
       waitMilliseconds = 0
-      add(message, to: &batch)
+      add(message, to: &batch, topicNames: &topicNames)
     }
     return batch
+  }
+
+  /// The name of the topic of the messages one poll returns, made once per topic handle rather than
+  /// once per message (a name longer than 15 bytes is a heap allocation).
+  private struct TopicNames {
+    private var last: (handle: OpaquePointer, name: String)?
+
+    mutating func name(of handle: OpaquePointer) -> String {
+      if let last, last.handle == handle { return last.name }
+      let name = String(cString: rd_kafka_topic_name(handle))
+      last = (handle, name)
+      return name
+    }
   }
 
   /// Asks the cluster for `topic`'s partitions and leaders now and waits up to `timeout` for the
@@ -95,11 +109,15 @@ public final class KafkaConsumer: Sendable {
     return KafkaWatermarks(low: low, high: high)
   }
 
-  private func add(_ message: UnsafeMutablePointer<rd_kafka_message_t>, to batch: inout KafkaConsumerBatch) {
+  private func add(
+    _ message: UnsafeMutablePointer<rd_kafka_message_t>, to batch: inout KafkaConsumerBatch,
+    topicNames: inout TopicNames
+  ) {
     let fields = message.pointee
     switch fields.err {
     case RD_KAFKA_RESP_ERR_NO_ERROR:
-      batch.messages.append(KafkaMessage(copying: message))
+      let topic = fields.rkt.map { topicNames.name(of: $0) } ?? ""
+      batch.messages.append(KafkaMessage(copying: message, topic: topic))
     case RD_KAFKA_RESP_ERR__PARTITION_EOF:
       let topic = fields.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
       batch.partitionEnds.append(

@@ -38,7 +38,8 @@ public struct KafkaMessage: Sendable, Hashable {
 
 extension KafkaMessage {
   /// Copies a message librdkafka returned without error; the caller still owns (and destroys) it.
-  init(copying message: UnsafePointer<rd_kafka_message_t>) {
+  /// `topic` is the name of the message's topic (`rkt`), which the caller may have at hand already.
+  init(copying message: UnsafePointer<rd_kafka_message_t>, topic: String) {
     let fields = message.pointee
     var nativeType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
     let timestamp = rd_kafka_message_timestamp(message, &nativeType)
@@ -49,7 +50,7 @@ extension KafkaMessage {
       default: .notAvailable
       }
     self.init(
-      topic: String(cString: rd_kafka_topic_name(fields.rkt)), partition: fields.partition,
+      topic: topic, partition: fields.partition,
       offset: fields.offset, key: Self.bytes(fields.key, count: fields.key_len),
       value: Self.bytes(fields.payload, count: fields.len), headers: Self.headers(of: message),
       timestampMilliseconds: timestampType == .notAvailable ? nil : timestamp, timestampType: timestampType)

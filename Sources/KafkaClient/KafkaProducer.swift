@@ -120,7 +120,6 @@ public final class KafkaProducer: Sendable {
     try handle.loadMetadata(topic: topic, timeout: timeout)
   }
 
-
   /// Replaces a bare `_FATAL` with the underlying fatal error librdkafka recorded, which is what
   /// tells the operator why the producer can no longer be used (e.g. it was fenced).
   func resolvingFatal(_ error: KafkaError) -> KafkaError {

@@ -38,7 +38,6 @@ final class EventsAppender: @unchecked Sendable {
     precondition(pendingLimit >= 1, "the appender holds at least one record")
     self.events = events
     self.pendingLimit = pendingLimit
-    pending.reserveCapacity(pendingLimit)
     let thread = Thread { [self] in runLoop() }
     thread.name = "events appender"
     thread.start()
@@ -52,7 +51,8 @@ final class EventsAppender: @unchecked Sendable {
         condition.wait()
       }
       guard self.failure == nil else { return self.failure }
-      pending.append(contentsOf: records)
+      // Usually the appender has taken everything: the batch is handed over as it is, uncopied.
+      if pending.isEmpty { pending = records } else { pending.append(contentsOf: records) }
       condition.broadcast()
       return nil
     }
@@ -112,9 +112,8 @@ final class EventsAppender: @unchecked Sendable {
         return nil
       }
       isAppending = true
-      var taken: [NewRecord] = []
-      taken.reserveCapacity(pendingLimit)
-      swap(&taken, &pending)
+      let taken = pending
+      pending = []
       condition.broadcast()
       return taken
     }
