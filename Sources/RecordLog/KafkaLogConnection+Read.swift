@@ -32,6 +32,10 @@ extension KafkaLogConnection {
     reader.prepare()
   }
 
+  public func stopReadingAhead() {
+    reader.closeConsumer()
+  }
+
   /// The high watermark; under `read_committed`, the last stable offset.
   public func endPosition() throws(RecordLogError) -> Int64 {
     try reader.end()

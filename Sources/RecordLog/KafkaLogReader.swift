@@ -289,6 +289,16 @@ final class KafkaLogReader {
   /// How long `prepare` waits for the topic's leader: a sequencer's start, not an operation.
   private static let preparationTimeout: Duration = .seconds(1)
 
+  /// Closes the reading consumer (it stops fetching) and forgets what it had fetched; the next read
+  /// creates, assigns and positions a new one. The end-query consumer stays: it never fetches.
+  func closeConsumer() {
+    consumerStorage = nil
+    isAssigned = false
+    buffer.removeAll()
+    bufferStart = 0
+    streamNext = 0
+  }
+
   private func probe() throws(RecordLogError) -> KafkaConsumer {
     if let probeStorage { return probeStorage }
     let probe = try makeConsumer(for: "end queries")

@@ -62,6 +62,12 @@ public protocol LogConnection: AnyObject {
   /// read does not wait for connections that recovery's own work hides. A failure here is left for
   /// the first read to report.
   func prepareToRead()
+
+  /// Stops reading ahead: a Kafka connection closes its reading consumer, which otherwise keeps
+  /// fetching the partition in the background (librdkafka fills its queue ahead of the reads). For
+  /// a connection that is done reading for now, such as a sequencer's events log after recovery,
+  /// where it would fetch back every batch the sequencer appends. A later read starts over.
+  func stopReadingAhead()
 }
 
 extension LogConnection {

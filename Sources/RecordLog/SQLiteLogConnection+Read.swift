@@ -28,6 +28,9 @@ extension SQLiteLogConnection {
   /// Nothing to set up: the database is open and statements are prepared at their first use.
   public func prepareToRead() {}
 
+  /// Nothing to stop: the embedded log reads only when asked.
+  public func stopReadingAhead() {}
+
   public func endPosition() throws(RecordLogError) -> Int64 {
     try mappingErrors(while: "reading the end position") {
       try connection.withCachedStatement("SELECT max(position) FROM records") { statement in
