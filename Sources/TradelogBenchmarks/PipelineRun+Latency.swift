@@ -38,10 +38,11 @@ extension PipelineRun {
       return command.appended.duration(to: seen).seconds * 1_000
     }
     latencies.sort()
-    let achieved =
-      Double(offered.count) / appended[0].appended.duration(to: appended[appended.count - 1].appended).seconds
+    // A short run can fit in one append: no span to divide by.
+    let span = appended[0].appended.duration(to: appended[appended.count - 1].appended).seconds
+    let achieved = span > 0 ? grouped(Double(offered.count) / span) : "-"
     print(
-      "  latency: \(grouped(Double(offered.count))) commands offered at \(grouped(achieved))/s achieved, "
+      "  latency: \(grouped(Double(offered.count))) commands offered at \(achieved)/s achieved, "
         + "appended every \(backend.producerAppendInterval)")
     let target = 5.0
     for (name, value) in [
