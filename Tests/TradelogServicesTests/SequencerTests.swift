@@ -60,8 +60,12 @@ import TradelogWire
       #expect(batch.chainHash == SHA256.hash(previousHash + batch.bytesForChainHash()))
       previousHash = batch.chainHash
     }
-    #expect(
-      try SnapshotStore(directory: snapshots).list().map(\.commandPosition) == [20_000, 15_000, 10_000])
+    // One every 5,000 commands and a last one at the stop; the newest three are kept. A snapshot
+    // due while the writer is still busy with the previous one waits for a later batch, so on a
+    // busy machine one may land a little after its multiple of 5,000.
+    let kept = try SnapshotStore(directory: snapshots).list().map(\.commandPosition)
+    #expect(kept.count == 3 && kept.first == 20_000, "kept: \(kept)")
+    #expect(kept == kept.sorted(by: >) && kept.allSatisfy { $0 >= 10_000 }, "kept: \(kept)")
   }
 
   @Test func aCorruptNewestSnapshotAndNoSnapshotRecoverTheSameEventsLog() throws {
