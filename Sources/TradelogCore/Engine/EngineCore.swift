@@ -10,7 +10,7 @@ final class EngineCore: @unchecked Sendable {
   let limits: EngineLimits
 
   @exclusivity(unchecked) var marketStates = Column<MarketState>()
-  @exclusivity(unchecked) var marketIndex = HashIndex<NameKey, Int32>(placeholder: -1)
+  @exclusivity(unchecked) var marketIndex = HashIndex<NameKey, Int32>()
   @exclusivity(unchecked) var ledger = Ledger()
   @exclusivity(unchecked) var accounts = AccountRegistry()
   @exclusivity(unchecked) var books = OrderBooks()

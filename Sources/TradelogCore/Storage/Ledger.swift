@@ -45,9 +45,9 @@ struct TouchedBalance {
 /// still reject it), so that matching never creates state it cannot refuse.
 struct Ledger {
   private(set) var assets = Column<AssetState>()
-  private var assetIndex = HashIndex<NameKey, Int32>(placeholder: -1)
+  private var assetIndex = HashIndex<NameKey, Int32>()
   private(set) var slots = Column<BalanceSlot>()
-  private var slotIndex = HashIndex<BalanceKey, Int32>(placeholder: -1)
+  private var slotIndex = HashIndex<BalanceKey, Int32>()
   /// Balances of accounts other than the fee account, which `EngineLimits.balancesMax` bounds.
   private(set) var clientSlotCount = 0
   /// The balances touched by the current command: the first `touchedCount` entries. The array only
