@@ -220,14 +220,19 @@ struct Ledger {
     guard touchedCount > 0 else { return }
     if touchedCount > 1 { sortTouched() }
     for index in 0..<touchedCount {
-      let entry = touched[index]
-      let balance = slots[Int(entry.slot)]
-      guard balance.available != entry.availableBefore || balance.held != entry.heldBefore else { continue }
-      if balance.available != 0 || balance.held != 0 { slots[Int(entry.slot)].hasBeenNonZero = true }
+      // Field by field, and the names from the balance: the entry was written moments ago, and
+      // reading it whole took wide loads across its separate stores, which the processor cannot
+      // forward from its store buffer (it waits for them to reach the cache).
+      let slot = Int(touched[index].slot)
+      let balance = slots[slot]
+      guard balance.available != touched[index].availableBefore || balance.held != touched[index].heldBefore
+      else { continue }
+      if balance.available != 0 || balance.held != 0 { slots[slot].hasBeenNonZero = true }
       batch.append(
         .balanceChanged(
           BalanceChanged(
-            account: entry.account, asset: entry.asset, available: balance.available, held: balance.held)))
+            account: balance.account, asset: assets[Int(balance.asset)].name, available: balance.available,
+            held: balance.held)))
     }
   }
 
