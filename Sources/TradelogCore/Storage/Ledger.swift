@@ -220,9 +220,9 @@ struct Ledger {
     guard touchedCount > 0 else { return }
     if touchedCount > 1 { sortTouched() }
     for index in 0..<touchedCount {
-      // Field by field, and the names from the balance: the entry was written moments ago, and
-      // reading it whole took wide loads across its separate stores, which the processor cannot
-      // forward from its store buffer (it waits for them to reach the cache).
+      // Field by field: the entry was written moments ago, and copying it whole took wide loads
+      // across its separate stores, which the processor cannot forward from its store buffer (it
+      // waits for them to reach the cache).
       let slot = Int(touched[index].slot)
       let balance = slots[slot]
       guard balance.available != touched[index].availableBefore || balance.held != touched[index].heldBefore
@@ -231,7 +231,7 @@ struct Ledger {
       batch.append(
         .balanceChanged(
           BalanceChanged(
-            account: balance.account, asset: assets[Int(balance.asset)].name, available: balance.available,
+            account: touched[index].account, asset: touched[index].asset, available: balance.available,
             held: balance.held)))
     }
   }
