@@ -63,7 +63,7 @@ final class EngineCore: @unchecked Sendable {
     case .createMarket(let parameters): createMarket(parameters, into: &batch)
     case .deposit(let transfer): deposit(transfer, into: &batch)
     case .withdraw(let transfer): withdraw(transfer, into: &batch)
-    case .placeOrder(let order): placeOrder(order, into: &batch)
+    case .placeOrder: placeOrder(command, into: &batch)
     case .cancelOrder(let cancel): cancelOrder(cancel, into: &batch)
     case .cancelAll(let cancel): cancelAll(cancel, into: &batch)
     case .reduceOrder(let reduce): reduceOrder(reduce, into: &batch)
