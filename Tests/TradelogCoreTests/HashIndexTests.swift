@@ -7,7 +7,7 @@ import TradelogTestSupport
 /// backward-shift deletions.
 @Suite struct HashIndexTests {
   @Test func agreesWithADictionaryOverRandomOperations() {
-    var index = HashIndex<ClientOrderKey, Int32>(placeholder: -1)
+    var index = HashIndex<ClientOrderKey, Int32>()
     defer { index.deallocate() }
     var model: [UInt64: Int32] = [:]
     var random = SplitMix(seed: 42)
@@ -38,8 +38,38 @@ import TradelogTestSupport
     #expect(visited == model.count)
   }
 
+  /// A lookup's insertion point places the key where a plain insertion would find it, and a point
+  /// from before a change is not used.
+  @Test func insertionAtALookupsPointIsFoundAgain() {
+    var index = HashIndex<ClientOrderKey, Int32>()
+    defer { index.deallocate() }
+    var random = SplitMix(seed: 7)
+    var present: [UInt64] = []
+    for step in 1...20_000 {
+      let key = ClientOrderKey(clientOrderId: random.next() % 10_000 + 1, account: 3)
+      let (position, point) = index.lookup(key)
+      if position != nil {
+        index.removeValue(for: key)
+        continue
+      }
+      if step % 5 == 0, let stale = present.last {
+        // The point is now from another generation: the insertion probes again.
+        index.removeValue(for: ClientOrderKey(clientOrderId: stale, account: 3))
+      }
+      index.insert(key, value: Int32(step), at: point)
+      #expect(index.value(for: key) == Int32(step))
+      present.append(key.clientOrderId)
+    }
+    var visited = 0
+    index.forEachUnordered { key, value in
+      visited += 1
+      #expect(index.value(for: key) == value)
+    }
+    #expect(visited == index.count)
+  }
+
   @Test func keysDifferingOnlyInAccountAreDistinct() {
-    var index = HashIndex<ClientOrderKey, Int32>(placeholder: -1)
+    var index = HashIndex<ClientOrderKey, Int32>()
     defer { index.deallocate() }
     index.insert(ClientOrderKey(clientOrderId: 5, account: 1), value: 1)
     index.insert(ClientOrderKey(clientOrderId: 5, account: 2), value: 2)
@@ -50,16 +80,16 @@ import TradelogTestSupport
 
   /// Commands can carry the vacant key (an empty name, a zero id): it is never found.
   @Test func theVacantKeyIsNeverFound() {
-    var index = HashIndex<NameKey, Int32>(placeholder: -1)
+    var index = HashIndex<NameKey, Int32>()
     defer { index.deallocate() }
-    #expect(index.value(for: .vacant) == nil)
+    #expect(index.value(for: NameKey.vacant) == nil)
     index.insert(NameKey(name: Symbol("A")!), value: 1)
-    #expect(index.value(for: .vacant) == nil)
-    #expect(!index.contains(.vacant))
+    #expect(index.value(for: NameKey.vacant) == nil)
+    #expect(!index.contains(NameKey.vacant))
   }
 
   @Test func duplicatesAreIndependent() {
-    var original = HashIndex<AccountIdKey, Int32>(placeholder: -1)
+    var original = HashIndex<AccountIdKey, Int32>()
     defer { original.deallocate() }
     original.insert(AccountIdKey(account: 1), value: 10)
     var copy = original.duplicated()

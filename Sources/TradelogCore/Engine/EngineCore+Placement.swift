@@ -1,7 +1,13 @@
 extension EngineCore {
   /// placeOrder: validates in the order of SEMANTICS.md, then accepts (order id, hold,
   /// `orderAccepted`, clientOrderId remembered) and matches.
-  func placeOrder(_ order: PlaceOrder, into batch: inout EventBuffer) {
+  ///
+  /// It takes the whole command, which the caller holds in memory, rather than its payload: passing
+  /// the 74-byte `PlaceOrder` meant copying it out of the enum, and that copy read the command with
+  /// wide loads straddling the caller's separate stores, which wait for those stores to reach the
+  /// cache instead of being forwarded. Reading the fields where they are used loads each from one.
+  func placeOrder(_ command: Command, into batch: inout EventBuffer) {
+    guard case .placeOrder(let order) = command else { preconditionFailure("a placeOrder command") }
     var taker: Taker
     do throws(Rejection) {
       taker = try planPlacement(order)

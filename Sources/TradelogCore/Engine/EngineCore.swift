@@ -10,7 +10,7 @@ final class EngineCore: @unchecked Sendable {
   let limits: EngineLimits
 
   @exclusivity(unchecked) var marketStates = Column<MarketState>()
-  @exclusivity(unchecked) var marketIndex = HashIndex<NameKey, Int32>(placeholder: -1)
+  @exclusivity(unchecked) var marketIndex = HashIndex<NameKey, Int32>()
   @exclusivity(unchecked) var ledger = Ledger()
   @exclusivity(unchecked) var accounts = AccountRegistry()
   @exclusivity(unchecked) var books = OrderBooks()
@@ -63,7 +63,7 @@ final class EngineCore: @unchecked Sendable {
     case .createMarket(let parameters): createMarket(parameters, into: &batch)
     case .deposit(let transfer): deposit(transfer, into: &batch)
     case .withdraw(let transfer): withdraw(transfer, into: &batch)
-    case .placeOrder(let order): placeOrder(order, into: &batch)
+    case .placeOrder: placeOrder(command, into: &batch)
     case .cancelOrder(let cancel): cancelOrder(cancel, into: &batch)
     case .cancelAll(let cancel): cancelAll(cancel, into: &batch)
     case .reduceOrder(let reduce): reduceOrder(reduce, into: &batch)

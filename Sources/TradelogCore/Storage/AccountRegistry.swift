@@ -66,13 +66,12 @@ typealias ClientOrderInsertionPoint = HashIndex<ClientOrderKey, ClientOrderEntry
 /// MALFORMED.
 struct AccountRegistry {
   private(set) var accounts = Column<AccountState>(repeating: AccountState(id: 0), count: 1)
-  private var accountIndex = HashIndex<AccountIdKey, Int32>(placeholder: -1)
+  private var accountIndex = HashIndex<AccountIdKey, Int32>()
   private var recentNodes = Column<RecentOrderNode>()
   private var freeRecentNode: Int32 = -1
   private(set) var recentOrderCount = 0
-  private var clientOrders = HashIndex<ClientOrderKey, ClientOrderEntry>(
-    placeholder: ClientOrderEntry(openSlot: -1, isRecent: false))
-  private var transferIds = HashIndex<TransferKey, Bool>(placeholder: false)
+  private var clientOrders = HashIndex<ClientOrderKey, ClientOrderEntry>()
+  private var transferIds = HashIndex<TransferKey, Bool>()
 
   static let feeAccount: Int32 = 0
 

@@ -27,6 +27,15 @@ struct Column<Element> {
     self.count = count
   }
 
+  /// `count` elements whose bytes are whatever the allocator left: for a table that tells its
+  /// unused elements apart on its own (`HashIndex`'s control bytes) and never reads one before
+  /// writing it, so that it need not write the whole table first.
+  init(unwrittenCount count: Int) {
+    self.init()
+    reserve(count)
+    self.count = count
+  }
+
   var isEmpty: Bool { count == 0 }
 
   var indices: Range<Int> { 0..<count }

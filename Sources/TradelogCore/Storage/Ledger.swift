@@ -45,9 +45,9 @@ struct TouchedBalance {
 /// still reject it), so that matching never creates state it cannot refuse.
 struct Ledger {
   private(set) var assets = Column<AssetState>()
-  private var assetIndex = HashIndex<NameKey, Int32>(placeholder: -1)
+  private var assetIndex = HashIndex<NameKey, Int32>()
   private(set) var slots = Column<BalanceSlot>()
-  private var slotIndex = HashIndex<BalanceKey, Int32>(placeholder: -1)
+  private var slotIndex = HashIndex<BalanceKey, Int32>()
   /// Balances of accounts other than the fee account, which `EngineLimits.balancesMax` bounds.
   private(set) var clientSlotCount = 0
   /// The balances touched by the current command: the first `touchedCount` entries. The array only
@@ -220,14 +220,19 @@ struct Ledger {
     guard touchedCount > 0 else { return }
     if touchedCount > 1 { sortTouched() }
     for index in 0..<touchedCount {
-      let entry = touched[index]
-      let balance = slots[Int(entry.slot)]
-      guard balance.available != entry.availableBefore || balance.held != entry.heldBefore else { continue }
-      if balance.available != 0 || balance.held != 0 { slots[Int(entry.slot)].hasBeenNonZero = true }
+      // Field by field: the entry was written moments ago, and copying it whole took wide loads
+      // across its separate stores, which the processor cannot forward from its store buffer (it
+      // waits for them to reach the cache).
+      let slot = Int(touched[index].slot)
+      let balance = slots[slot]
+      guard balance.available != touched[index].availableBefore || balance.held != touched[index].heldBefore
+      else { continue }
+      if balance.available != 0 || balance.held != 0 { slots[slot].hasBeenNonZero = true }
       batch.append(
         .balanceChanged(
           BalanceChanged(
-            account: entry.account, asset: entry.asset, available: balance.available, held: balance.held)))
+            account: touched[index].account, asset: touched[index].asset, available: balance.available,
+            held: balance.held)))
     }
   }
 
