@@ -128,14 +128,8 @@ struct HashIndex<Key: HashIndexKey, Value> {
   func position(of key: Key) -> Int? {
     guard !key.isVacant else { return nil }
     let hash = key.hashCode(seed)
-    let wanted = Self.control(hash)
-    var index = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let control = controls[unchecked: index]
-      if control == wanted && buckets[unchecked: index].key == key { return index }
-      if control == 0 { return nil }
-      index = (index &+ 1) & mask
-    }
+    let probed = probe(key, hash: hash, wanted: Self.control(hash))
+    return probed.found ? probed.position : nil
   }
 
   /// The bucket holding `key` (found), or else the first vacant bucket of its probe run.
