@@ -68,6 +68,44 @@ import TradelogTestSupport
     #expect(visited == index.count)
   }
 
+  /// Tables of 16 buckets whose last eight are occupied (keys that land elsewhere are taken out
+  /// again): probe runs reach the end of the table, where lookups go on one control byte at a time
+  /// and wrap to the front.
+  @Test func lookupsWrapAroundTheEndOfASmallTable() {
+    var random = SplitMix(seed: 11)
+    for _ in 0..<20 {
+      // 16 buckets, which hold 10 keys before they grow.
+      var index = HashIndex<AccountIdKey, Int32>(minimumCapacity: 10)
+      defer { index.deallocate() }
+      var present: Set<UInt64> = []
+      // A removal can shift a key of the end down to the front: drawn until the end is full.
+      while Set(present.compactMap { index.position(of: AccountIdKey(account: $0)) }) != Set(8..<16) {
+        for account in present where index.position(of: AccountIdKey(account: account))! < 8 {
+          index.removeValue(for: AccountIdKey(account: account))
+          present.remove(account)
+        }
+        let key = AccountIdKey(account: random.next() % 1_000 + 1)
+        guard !present.contains(key.account) else { continue }
+        index.insert(key, value: Int32(key.account))
+        if index.position(of: key)! >= 8 {
+          present.insert(key.account)
+        } else {
+          index.removeValue(for: key)
+        }
+      }
+      for account in UInt64(1)...1_000 {
+        let key = AccountIdKey(account: account)
+        let (position, point) = index.lookup(key)
+        #expect((position != nil) == present.contains(account))
+        guard position == nil else { continue }
+        index.insert(key, value: -1, at: point)
+        #expect(index.value(for: key) == -1)
+        #expect(index.removeValue(for: key) == -1)
+      }
+      for account in present { #expect(index.value(for: AccountIdKey(account: account)) == Int32(account)) }
+    }
+  }
+
   @Test func keysDifferingOnlyInAccountAreDistinct() {
     var index = HashIndex<ClientOrderKey, Int32>()
     defer { index.deallocate() }
