@@ -213,8 +213,10 @@ struct AccountRegistry {
     clientOrders.reserve(clientOrders.count + keys.count)
     let recent = ClientOrderEntry(openSlot: -1, isRecent: true)
     for key in clientOrders.sortedByHome(keys, key: { $0 }) {
-      guard !clientOrders.contains(key) else { return false }
-      clientOrders.insert(key, value: recent)
+      // One probe per key: the lookup's insertion point stays valid (the table was reserved).
+      let (position, point) = clientOrders.lookup(key)
+      guard position == nil else { return false }
+      clientOrders.insert(key, value: recent, at: point)
     }
     return true
   }
@@ -261,11 +263,12 @@ struct AccountRegistry {
   /// resting order of the account carries it already.
   mutating func markOpen(clientOrderId: UInt64, account: Int32, slot: Int32) -> Bool {
     let key = ClientOrderKey(clientOrderId: clientOrderId, account: account)
-    if let position = clientOrders.position(of: key) {
+    let (position, point) = clientOrders.lookup(key)
+    if let position {
       guard clientOrders[position: position].openSlot < 0 else { return false }
       clientOrders[position: position].openSlot = slot
     } else {
-      clientOrders.insert(key, value: ClientOrderEntry(openSlot: slot, isRecent: false))
+      clientOrders.insert(key, value: ClientOrderEntry(openSlot: slot, isRecent: false), at: point)
     }
     return true
   }
