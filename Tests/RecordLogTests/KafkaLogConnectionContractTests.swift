@@ -42,6 +42,11 @@ struct KafkaLogConnectionContractTests {
     try await withContract("continuing") { try $0.aContinuingReadReachesTheEnd() }
   }
 
+  @Test("reads start over after reading ahead stops")
+  func readingAheadStops() async throws {
+    try await withContract("read-ahead") { try $0.readsStartOverAfterReadingAheadStops() }
+  }
+
   @Test("a tailer wakes up when another connection appends")
   func tail() async throws {
     try await withContract("tail") { try await $0.tailWakesUpWhenAnotherConnectionAppends() }

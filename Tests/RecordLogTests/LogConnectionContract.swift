@@ -125,6 +125,27 @@ struct LogConnectionContract: Sendable {
     #expect(try reader.read(from: next, max: 1_000).map(\.text) == texts)
   }
 
+  /// Preparing to read changes nothing a read returns, and after reading ahead stops, a read that
+  /// continues, one from the start and one that waits all start over and return what they would
+  /// have (a sequencer stops reading its events log after recovery and reads it again only to check
+  /// for a newer writer's claim).
+  func readsStartOverAfterReadingAheadStops() throws {
+    let reader = try open(ManualLogClock())
+    let writer = try open(ManualLogClock())
+    reader.prepareToRead()
+    try writer.append([NewRecord(text: "a"), NewRecord(text: "b")])
+    let first = try reader.read(from: 0, max: 10)
+    #expect(first.map(\.text) == ["a", "b"])
+    reader.stopReadingAhead()
+    let third = try writer.append(NewRecord(text: "c"))
+    #expect(try reader.read(from: first[1].position + 1, max: 10).map(\.text) == ["c"])
+    reader.stopReadingAhead()
+    #expect(try reader.read(from: 0, max: 10).map(\.text) == ["a", "b", "c"])
+    reader.stopReadingAhead()
+    try writer.append(NewRecord(text: "d"))
+    #expect(try reader.read(from: third + 1, max: 10, waitingUpTo: .seconds(60)).map(\.text) == ["d"])
+  }
+
   /// A tailer blocked on another connection in another thread gets the whole batch when it lands.
   func tailWakesUpWhenAnotherConnectionAppends() async throws {
     let clock = ManualLogClock()

@@ -37,6 +37,11 @@ struct SQLiteLogConnectionContractTests {
     try await withContract { try $0.aContinuingReadReachesTheEnd() }
   }
 
+  @Test("reads start over after reading ahead stops")
+  func readingAheadStops() async throws {
+    try await withContract { try $0.readsStartOverAfterReadingAheadStops() }
+  }
+
   @Test("a tailer wakes up when another connection appends")
   func tail() async throws {
     try await withContract { try await $0.tailWakesUpWhenAnotherConnectionAppends() }
