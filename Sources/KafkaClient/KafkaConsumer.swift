@@ -14,7 +14,7 @@ import CRdKafka
 ///   as an error instead of silently jumping, so a gap is never skipped unnoticed.
 ///
 /// ## Threads
-/// `poll`, `seek` and `watermarks` block up to their timeout; call them from a dedicated thread.
+/// `poll`, `seek`, `watermarks` and `highWatermark` block up to their timeout; call them from a dedicated thread.
 /// librdkafka fetches on its own threads and queues messages; `poll` only takes them off the queue.
 /// The consumer may be shared between threads, but one poller keeps the per-partition order.
 public final class KafkaConsumer: Sendable {
@@ -95,6 +95,19 @@ public final class KafkaConsumer: Sendable {
   /// `assign` and wait for librdkafka's once-a-second topic scan before it fetches.
   public func loadMetadata(topic: String, timeout: Duration) throws(KafkaError) {
     try handle.loadMetadata(topic: topic, timeout: timeout)
+  }
+
+  /// The partition's high watermark (under `read_committed`, its last stable offset), asked of its
+  /// leader in one request. Blocks up to `timeout`. Cheaper than `watermarks`, which sends two
+  /// requests at once on the same connection (one per end).
+  public func highWatermark(topic: String, partition: Int32, timeout: Duration) throws(KafkaError) -> Int64 {
+    // "The offset of the record at or after timestamp -1" is Kafka's request for the end.
+    let list = PartitionList([KafkaPartitionPosition(topic: topic, partition: partition, offset: .end)])
+    let context = "querying the high watermark of \(topic)/\(partition) failed"
+    try KafkaError.check(
+      rd_kafka_offsets_for_times(handle.pointer, list.pointer, timeout.clampedMilliseconds), context: context)
+    if let error = list.firstError(context: context) { throw error }
+    return list.pointer.pointee.elems[0].offset
   }
 
   /// The partition's low and high watermarks, asked of its leader. Blocks up to `timeout`.

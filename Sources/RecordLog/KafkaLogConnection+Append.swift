@@ -48,7 +48,7 @@ extension KafkaLogConnection {
   /// log. Costs one end query when nothing was (the usual case for the one writer of a log).
   private func checkNoNewerClaim() throws(RecordLogError) {
     guard var claim = writerClaim else { return }
-    let end = try reader.watermarks().high
+    let end = try reader.highWatermark()
     guard let unchecked = claim.uncheckedPositions(before: end) else { return }
     if let newer = claim.newerClaim(in: try readRange(unchecked)) {
       let fenced = RecordLogError.fenced(

@@ -252,26 +252,45 @@ final class KafkaLogReader {
   func end() throws(RecordLogError) -> Int64 {
     let deadline = ContinuousClock.now.advanced(by: operationTimeout)
     while true {
-      let high = try watermarks(deadline: deadline).high
+      let high = try highWatermark(deadline: deadline)
       if high >= ownAppendEnd || ContinuousClock.now >= deadline { return high }
       Thread.sleep(forTimeInterval: Self.ownAppendPause.timeInterval)
     }
   }
 
-  /// The partition's watermarks, asked of its leader; transient failures are retried until the
-  /// operation timeout.
+  /// The partition's high watermark (the last stable offset, under `read_committed`), in one request
+  /// to its leader; transient failures are retried until the operation timeout.
+  func highWatermark(deadline: ContinuousClock.Instant? = nil) throws(RecordLogError) -> Int64 {
+    try askLeader("asking for the end of the log", until: deadline) { probe, timeout throws(KafkaError) in
+      try probe.highWatermark(topic: settings.topic, partition: settings.partition, timeout: timeout)
+    }
+  }
+
+  /// The partition's low and high watermarks (two requests to its leader); transient failures are
+  /// retried until the operation timeout.
   func watermarks(deadline: ContinuousClock.Instant? = nil) throws(RecordLogError) -> KafkaWatermarks {
+    try askLeader("asking for the first and the end position of the log", until: deadline) {
+      probe, timeout throws(KafkaError) in
+      try probe.watermarks(topic: settings.topic, partition: settings.partition, timeout: timeout)
+    }
+  }
+
+  /// Runs `query` on the end-query consumer, again after a transient failure, until `deadline` (by
+  /// default, the operation timeout from now); `activity` names it in the error.
+  private func askLeader<Answer>(
+    _ activity: String, until deadline: ContinuousClock.Instant?,
+    _ query: (KafkaConsumer, Duration) throws(KafkaError) -> Answer
+  ) throws(RecordLogError) -> Answer {
     let deadline = deadline ?? ContinuousClock.now.advanced(by: operationTimeout)
     let probe = try probe()
     while true {
       let remaining = ContinuousClock.now.duration(to: deadline)
       do throws(KafkaError) {
-        return try probe.watermarks(
-          topic: settings.topic, partition: settings.partition, timeout: max(remaining, .milliseconds(1)))
+        return try query(probe, max(remaining, .milliseconds(1)))
       } catch {
         let isTransient = error.isRetriable && !RecordLogError.isMissingTopicOrPartition(error)
         guard isTransient, ContinuousClock.now < deadline else {
-          throw RecordLogError.kafka(error, log: settings, while: "asking for the end of the log")
+          throw RecordLogError.kafka(error, log: settings, while: activity)
         }
         Thread.sleep(forTimeInterval: Self.retryPause.timeInterval)
       }

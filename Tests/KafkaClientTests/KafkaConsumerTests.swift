@@ -75,6 +75,21 @@ struct KafkaConsumerTests {
         == KafkaWatermarks(low: 0, high: 3))
   }
 
+  @Test func theHighWatermarkAloneIsTheOneOfBothWatermarks() throws {
+    let fixture = try MockClusterFixture(label: "high-watermark", partitions: 2)
+    let consumer = try fixture.makeConsumer()
+    #expect(try consumer.highWatermark(topic: fixture.topic, partition: 0, timeout: .seconds(10)) == 0)
+    try produce(25, to: fixture, partition: 0)
+    try produce(3, to: fixture, partition: 1)
+
+    for partition: Int32 in [0, 1] {
+      let both = try consumer.watermarks(topic: fixture.topic, partition: partition, timeout: .seconds(10))
+      #expect(
+        try consumer.highWatermark(topic: fixture.topic, partition: partition, timeout: .seconds(10)) == both.high)
+    }
+    #expect(try consumer.highWatermark(topic: fixture.topic, partition: 1, timeout: .seconds(10)) == 3)
+  }
+
   @Test func anOffsetPastTheEndIsReportedNotSkipped() throws {
     let fixture = try MockClusterFixture(label: "out-of-range")
     try produce(5, to: fixture)
