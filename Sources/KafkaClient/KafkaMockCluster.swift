@@ -31,8 +31,12 @@ public final class KafkaMockCluster: @unchecked Sendable {
   /// Starts a cluster of `brokerCount` brokers with ids 1...brokerCount.
   public init(brokerCount: Int = 1) throws(KafkaError) {
     precondition(brokerCount > 0, "a mock cluster needs at least one broker")
-    // The host handle never connects anywhere; silence its "no bootstrap.servers" warning.
-    host = try KafkaHandle(type: RD_KAFKA_PRODUCER, configuration: KafkaConfiguration(["log_level": "3"]))
+    // The host handle never connects anywhere; silence its "no bootstrap.servers" warning. The
+    // brokers' sockets take its settings: without Nagle's algorithm, a response written while the
+    // previous one is unacknowledged is not held back for the client's delayed acknowledgement.
+    host = try KafkaHandle(
+      type: RD_KAFKA_PRODUCER,
+      configuration: KafkaConfiguration(["log_level": "3", "socket.nagle.disable": "true"]))
     guard let cluster = rd_kafka_mock_cluster_new(host.pointer, Int32(clamping: brokerCount)) else {
       throw KafkaError(
         code: .invalidArgument, name: KafkaError.Code.invalidArgument.name,
