@@ -85,7 +85,8 @@ struct KafkaConsumerTests {
     for partition: Int32 in [0, 1] {
       let both = try consumer.watermarks(topic: fixture.topic, partition: partition, timeout: .seconds(10))
       #expect(
-        try consumer.highWatermark(topic: fixture.topic, partition: partition, timeout: .seconds(10)) == both.high)
+        try consumer.highWatermark(topic: fixture.topic, partition: partition, timeout: .seconds(10))
+          == both.high)
     }
     #expect(try consumer.highWatermark(topic: fixture.topic, partition: 1, timeout: .seconds(10)) == 3)
   }

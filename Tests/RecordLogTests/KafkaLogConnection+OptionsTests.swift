@@ -31,12 +31,14 @@ struct KafkaLogConnectionOptionsTests {
       return
     }
     let byDefault = try KafkaLogConnection(address: address, options: KafkaLogConnection.Options())
-    #expect(Self.clientLines(byDefault.configurationDescription, containing: "socket.nagle.disable=true") == 2)
+    #expect(
+      Self.clientLines(byDefault.configurationDescription, containing: "socket.nagle.disable=true") == 2)
 
     var options = KafkaLogConnection.Options()
     try options.setProperty(parsing: "socket.nagle.disable=false")
     let overridden = try KafkaLogConnection(address: address, options: options)
-    #expect(Self.clientLines(overridden.configurationDescription, containing: "socket.nagle.disable=false") == 2)
+    #expect(
+      Self.clientLines(overridden.configurationDescription, containing: "socket.nagle.disable=false") == 2)
   }
 
   /// How many lines of a connection's description (one block per client) hold `text`.
