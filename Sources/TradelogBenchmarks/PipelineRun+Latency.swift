@@ -11,48 +11,78 @@ extension PipelineRun {
 
   /// A producer thread offers `commands` at `offeredRate` to a running sequencer while this thread
   /// tails the events log; each command's latency runs from its append returning to its event batch
-  /// being read.
+  /// being read. Then the same producer appends the same commands to a log only this thread reads:
+  /// one hop through the log, of which a command takes two (into the sequencer, out to a reader).
   func latency(commands: [[UInt8]], into table: inout PipelineTable) throws {
     let logs = try PipelineLogs(backend: backend, name: "latency")
     let sequencer = startSequencer(logs, snapshots: "latency")
-    var tail = EventsTail(log: try backend.open(logs.events))
-    // The producer appends one command first and waits: the clock runs only once the sequencer has
-    // recovered and is tailing, and the producer's connection is up (a Kafka producer's first append
-    // waits for the broker's metadata).
-    let offered = Array(commands[1...])
-    let go = StartSignal()
-    let producer = startProducer(warmUp: commands[0], offered, to: logs.commands, go: go)
-    try tail.follow(until: 1)
-    go.give()
-    var visible: [UInt64: ContinuousClock.Instant] = [:]
-    visible.reserveCapacity(offered.count)
-    try tail.follow(until: commands.count) { record, instant in
-      visible[try EventBatchRecord(serializedBytes: record.value).commandOffset] = instant
+    var seen: [Int64: ContinuousClock.Instant] = [:]
+    let appended = try offer(commands, to: logs.commands, tailing: logs.events) { record, instant in
+      seen[Int64(try EventBatchRecord(serializedBytes: record.value).commandOffset)] = instant
     }
     try sequencer.stop()
-    let appended = try producer.join().get()
-    var latencies = try appended.map { command in
-      guard let seen = visible[UInt64(command.position)] else {
-        throw PipelineBenchmarkError("no event batch for the command at position \(command.position)")
-      }
-      return command.appended.duration(to: seen).seconds * 1_000
-    }
-    latencies.sort()
+    let latencies = try Latencies(appended, seen: seen)
     // A short run can fit in one append: no span to divide by.
     let span = appended[0].appended.duration(to: appended[appended.count - 1].appended).seconds
-    let achieved = span > 0 ? grouped(Double(offered.count) / span) : "-"
+    let achieved = span > 0 ? grouped(Double(appended.count) / span) : "-"
     print(
-      "  latency: \(grouped(Double(offered.count))) commands offered at \(achieved)/s achieved, "
+      "  latency: \(grouped(Double(appended.count))) commands offered at \(achieved)/s achieved, "
         + "appended every \(backend.producerAppendInterval)")
     let target = 5.0
-    for (name, value) in [
-      ("p50", latencies[latencies.count / 2]), ("p99", latencies[latencies.count * 99 / 100]),
-      ("max", latencies[latencies.count - 1]),
-    ] {
+    for (name, value) in [("p50", latencies.p50), ("p99", latencies.p99), ("max", latencies.max)] {
       table.add(
         backend: backend.name, metric: "latency \(name), ms", figure: fixed(value, 3),
         reference: "target p99 \(fixed(target, 0)) ms", ratio: fixed(value / target))
     }
+
+    let hopLog = try backend.newLog("latency-hop")
+    var hopSeen: [Int64: ContinuousClock.Instant] = [:]
+    let hops = try Latencies(
+      try offer(commands, to: hopLog, tailing: hopLog) { record, instant in hopSeen[record.position] = instant
+      },
+      seen: hopSeen)
+    table.add(
+      backend: backend.name, metric: "one log hop (no sequencer), p50 / p99, ms",
+      figure: "\(fixed(hops.p50, 3)) / \(fixed(hops.p99, 3))",
+      reference: "a command makes two hops and a sequencer append", ratio: "-")
+  }
+
+  /// Has a producer thread append `commands` at `offeredRate` to `commands` while this thread tails
+  /// `tailed`, handing `seen` each record it reads with the instant it read it, until `tailed`
+  /// holds a record per command; returns the commands as appended. The producer appends the first
+  /// command and waits until it is seen: the clock runs only once the sequencer (if any) has
+  /// recovered and is tailing, and the producer's connection is up (a Kafka producer's first
+  /// append waits for the broker's metadata).
+  private func offer(
+    _ commands: [[UInt8]], to address: LogAddress, tailing tailed: LogAddress,
+    seen: (LogRecord, ContinuousClock.Instant) throws -> Void
+  ) throws -> [OfferedCommand] {
+    var tail = EventsTail(log: try backend.open(tailed))
+    let go = StartSignal()
+    let producer = startProducer(warmUp: commands[0], Array(commands[1...]), to: address, go: go)
+    try tail.follow(until: 1)
+    go.give()
+    try tail.follow(until: commands.count, seen)
+    return try producer.join().get()
+  }
+
+  /// The latencies of `appended` commands, each from its append to when `seen` says it was read.
+  struct Latencies {
+    /// Milliseconds, ascending.
+    let sorted: [Double]
+
+    init(_ appended: [OfferedCommand], seen: [Int64: ContinuousClock.Instant]) throws {
+      sorted = try appended.map { command in
+        guard let instant = seen[command.position] else {
+          throw PipelineBenchmarkError("nothing was read for the command at position \(command.position)")
+        }
+        return command.appended.duration(to: instant).seconds * 1_000
+      }.sorted()
+    }
+
+    var p50: Double { sorted[sorted.count / 2] }
+    var p99: Double { sorted[sorted.count * 99 / 100] }
+    var max: Double { sorted[sorted.count - 1] }
   }
 
   /// Appends `commands` at `offeredRate`: at the end of every `backend.producerAppendInterval`, whatever came
