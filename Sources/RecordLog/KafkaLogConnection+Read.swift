@@ -8,14 +8,14 @@ extension KafkaLogConnection {
   }
 
   /// Reads like `read(from:max:)`; when that finds nothing, waits on the consumer's fetches, which
-  /// the broker answers as soon as records arrive. A read that continues where the last one stopped
-  /// goes straight to the consumer.
+  /// the broker answers as soon as records arrive. A read that waits and continues where the last
+  /// one stopped goes straight to the consumer; one that waits no time is `read(from:max:)`.
   public func read(
     from position: Int64, max limit: ReadLimit, waitingUpTo timeout: Duration
   ) throws(RecordLogError) -> [LogRecord] {
     try Self.validate(position)
     try limit.validate()
-    if reader.isStreaming(from: position) {
+    if timeout > .zero, reader.isStreaming(from: position) {
       // A tailer that keeps up: the consumer is already fetching from here, so wait on its fetches,
       // which return records as soon as the broker has them, without an end query first.
       return try reader.waitForRecords(from: position, max: limit, end: position, timeout: timeout)

@@ -93,6 +93,8 @@ final class KafkaLogReader {
     let deadline = ContinuousClock.now.advanced(by: timeout)
     try moveStream(toward: position, safeStart: min(position, end))
     var batch = ReadBatch(limit: limit, includesClaims: false)
+    // What an earlier read polled but could not take is returned without waiting for a poll.
+    takeBuffered(from: position, into: &batch)
     while batch.records.isEmpty {
       let remaining = ContinuousClock.now.duration(to: deadline)
       guard remaining > .zero else { break }

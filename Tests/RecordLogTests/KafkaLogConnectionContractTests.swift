@@ -42,6 +42,11 @@ struct KafkaLogConnectionContractTests {
     try await withContract("continuing") { try $0.aContinuingReadReachesTheEnd() }
   }
 
+  @Test("a read that waits no time continues where a limited read stopped")
+  func zeroWaitRead() async throws {
+    try await withContract("zero-wait") { try $0.aZeroWaitReadContinuesWhereTheLastStopped() }
+  }
+
   @Test("reads start over after reading ahead stops")
   func readingAheadStops() async throws {
     try await withContract("read-ahead") { try $0.readsStartOverAfterReadingAheadStops() }

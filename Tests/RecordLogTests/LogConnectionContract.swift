@@ -125,6 +125,19 @@ struct LogConnectionContract: Sendable {
     #expect(try reader.read(from: next, max: 1_000).map(\.text) == texts)
   }
 
+  /// A read that waits no time and continues where a limited read stopped returns the rest, as a
+  /// read without a wait would: a sequencer's recovery replays the commands log this way, read
+  /// after read.
+  func aZeroWaitReadContinuesWhereTheLastStopped() throws {
+    let reader = try open(ManualLogClock())
+    let writer = try open(ManualLogClock())
+    try writer.append(["a", "b", "c", "d", "e"].map { NewRecord(text: $0) })
+    let first = try reader.read(from: 0, max: 2)
+    #expect(first.map(\.text) == ["a", "b"])
+    let rest = try reader.read(from: first[1].position + 1, max: 10, waitingUpTo: .zero)
+    #expect(rest.map(\.text) == ["c", "d", "e"])
+  }
+
   /// Preparing to read changes nothing a read returns, and after reading ahead stops, a read that
   /// continues, one from the start and one that waits all start over and return what they would
   /// have (a sequencer stops reading its events log after recovery and reads it again only to check

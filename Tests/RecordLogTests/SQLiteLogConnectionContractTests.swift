@@ -37,6 +37,11 @@ struct SQLiteLogConnectionContractTests {
     try await withContract { try $0.aContinuingReadReachesTheEnd() }
   }
 
+  @Test("a read that waits no time continues where a limited read stopped")
+  func zeroWaitRead() async throws {
+    try await withContract { try $0.aZeroWaitReadContinuesWhereTheLastStopped() }
+  }
+
   @Test("reads start over after reading ahead stops")
   func readingAheadStops() async throws {
     try await withContract { try $0.readsStartOverAfterReadingAheadStops() }
