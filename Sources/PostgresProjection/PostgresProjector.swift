@@ -99,6 +99,8 @@ public final class PostgresProjector {
     var ahead: ReadAhead?
     // The log is lent to a read ahead until it is waited for: never leave with it still on loan.
     defer { _ = ahead?.wait() }
+    // While following, every idle wait ends in an empty read: the caught-up line is shown once.
+    var hasShownCaughtUp = false
     while !shouldStop() && !reachedBatchLimit {
       let decoded: [DecodedEventBatch]
       if let readAhead = ahead {
@@ -113,10 +115,13 @@ public final class PostgresProjector {
       if decoded.isEmpty {
         try commit(session)
         try session.finishRebuildIfReached(position: position)
-        // Caught up: the last line always shows, however recently the one before did.
-        showProgress(
-          label, done: position, total: max(target, position), events: summary.eventsApplied, since: runStart,
-          force: true)
+        // Caught up: that line always shows, however recently the one before did.
+        if !hasShownCaughtUp {
+          showProgress(
+            label, done: position, total: max(target, position), events: summary.eventsApplied,
+            since: runStart, force: true)
+          hasShownCaughtUp = true
+        }
         if !configuration.follow { break }
         continue
       }

@@ -9,14 +9,16 @@ import TradelogWire
 
 /// The real `tradelog project postgres` process: killed at any instant, stopped by signals.
 @Suite struct ProjectPostgresCommandTests {
-  static func start(_ log: TemporaryLog, _ database: ProjectionDatabase, _ extra: [String]) throws -> Process
-  {
+  static func start(
+    _ log: TemporaryLog, _ database: ProjectionDatabase, _ extra: [String],
+    standardError: FileHandle = FileHandle.nullDevice
+  ) throws -> Process {
     let process = Process()
     process.executableURL = try BuiltProducts.tradelog
     process.arguments =
       ["project", "postgres", "--events", log.address, "--postgres", database.url] + extra
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    process.standardError = standardError
     try process.run()
     return process
   }
@@ -73,7 +75,6 @@ import TradelogWire
     print("kill -9 instants left the tables at seqs \(seqsAtKills)")
   }
 
-  /// SIGTERM while tailing: the projector stops with status 0 and the tables are complete.
   /// A rebuild shows its progress bar (through the display both projectors share): the batches done
   /// of the log's end, the rate and the time left.
   @Test func rebuildShowsProgress() throws {
@@ -94,20 +95,32 @@ import TradelogWire
     #expect(result.standardError.contains("ETA"))
   }
 
+  /// SIGTERM while tailing: the projector stops with status 0 and the tables are complete. While it
+  /// waits for more, it says once that it caught up, not on every empty read (one each 200 ms).
   @Test func sigtermWhileFollowingExitsCleanly() throws {
     let log = TemporaryLog(fixture: SharedFixtures.small)
     let database = try ProjectionDatabase()
     defer { database.drop() }
-    let process = try Self.start(log, database, ["--follow"])
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let errorFile = directory.file("stderr")
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    let process = try Self.start(
+      log, database, ["--follow"], standardError: try FileHandle(forWritingTo: errorFile))
     let deadline = ContinuousClock.now + .seconds(120)
     while try Self.lastSeq(database) < SharedFixtures.small.batches.count && ContinuousClock.now < deadline {
       Thread.sleep(forTimeInterval: 0.1)
     }
+    // Idle reads while following: a dozen or so at the default wait.
+    Thread.sleep(forTimeInterval: 2.5)
     kill(process.processIdentifier, SIGTERM)
     process.waitUntilExit()
     #expect(process.terminationReason == .exit)
     #expect(process.terminationStatus == 0)
     #expect(try Self.lastSeq(database) == SharedFixtures.small.batches.count)
+    let standardError = try String(contentsOf: errorFile, encoding: .utf8)
+    let caughtUpLines = standardError.split(separator: "\n").filter { $0.contains("12,000/12,000 batches") }
+    #expect(caughtUpLines.count == 1, "\(standardError)")
   }
 
   /// SIGINT in the middle of catching up: status 0, and what was folded is committed whole.
