@@ -310,6 +310,9 @@ final class KafkaLogReader {
   /// How long `prepare` waits for the topic's leader: a sequencer's start, not an operation.
   private static let preparationTimeout: Duration = .seconds(1)
 
+  /// Whether a reading consumer exists (and so fetches ahead of the reads).
+  var isReadingAhead: Bool { consumerStorage != nil }
+
   /// Closes the reading consumer (it stops fetching) and forgets what it had fetched; the next read
   /// creates, assigns and positions a new one. The end-query consumer stays: it never fetches.
   func closeConsumer() {

@@ -62,10 +62,22 @@ import TradelogWire
     }
     // One every 5,000 commands and a last one at the stop; the newest three are kept. A snapshot
     // due while the writer is still busy with the previous one waits for a later batch, so on a
-    // busy machine one may land a little after its multiple of 5,000.
-    let kept = try SnapshotStore(directory: snapshots).list().map(\.commandPosition)
+    // busy machine one may land a little after its multiple of 5,000; the count toward the next
+    // starts when one is taken, so two scheduled ones are still 5,000 or more apart.
+    let store = try SnapshotStore(directory: snapshots)
+    let entries = try store.list()
+    let kept = entries.map(\.commandPosition)
     #expect(kept.count == 3 && kept.first == 20_000, "kept: \(kept)")
-    #expect(kept == kept.sorted(by: >) && kept.allSatisfy { $0 >= 10_000 }, "kept: \(kept)")
+    #expect(
+      kept.count == 3 && kept[1] < 20_000 && kept[1] - kept[2] >= 5_000 && kept[2] >= 10_000, "kept: \(kept)")
+    // Each snapshot is the state after the batch of the command before its position.
+    for entry in entries {
+      let point = try store.load(entry).point
+      let batch = batches[Int(entry.commandPosition) - 1]
+      #expect(
+        point.lastSeq == batch.seq && point.chainHash == batch.chainHash,
+        "snapshot at \(entry.commandPosition)")
+    }
   }
 
   @Test func aCorruptNewestSnapshotAndNoSnapshotRecoverTheSameEventsLog() throws {
