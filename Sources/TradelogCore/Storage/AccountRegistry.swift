@@ -169,11 +169,13 @@ struct AccountRegistry {
   mutating func remember(
     clientOrderId: UInt64, account: Int32, window: Int, openSlot: Int32, at point: ClientOrderInsertionPoint
   ) {
-    if Int(accounts[Int(account)].recentOrderCount) >= window { forgetOldest(account: account) }
-    appendRecent(clientOrderId: clientOrderId, account: account)
+    // Inserted first, while `point` is still current: forgetting the oldest changes the table, and
+    // the insertion would then probe again from the home bucket.
     clientOrders.insert(
       ClientOrderKey(clientOrderId: clientOrderId, account: account),
       value: ClientOrderEntry(openSlot: openSlot, isRecent: true), at: point)
+    if Int(accounts[Int(account)].recentOrderCount) >= window { forgetOldest(account: account) }
+    appendRecent(clientOrderId: clientOrderId, account: account)
   }
 
   /// Links a clientOrderId as the account's newest recent order, without indexing it.

@@ -1,9 +1,9 @@
 /// A key of a `HashIndex`.
 protocol HashIndexKey: Equatable {
-  /// A value no real key ever takes: it marks an empty bucket.
+  /// A value no real key ever takes: never stored (commands may carry it; lookups answer nil).
+  /// Empty buckets are marked by their control byte, not by this key.
   static var vacant: Self { get }
-  /// Whether this is `vacant`, tested on as few fields as tell (a probe tests every bucket it
-  /// passes).
+  /// Whether this is `vacant`, tested on as few fields as tell (once per lookup).
   var isVacant: Bool { get }
   /// 64 well-mixed bits under `seed`; only the low bits choose the bucket.
   func hashCode(_ seed: HashSeed) -> UInt64
@@ -218,16 +218,21 @@ struct HashIndex<Key: HashIndexKey, Value> {
 
   /// Adds a key that is not present.
   mutating func insert(_ key: Key, value: Value) {
-    precondition(!key.isVacant, "the vacant key marks empty buckets and cannot be stored")
+    precondition(!key.isVacant, "the vacant key is never stored")
     if (count + 1) * 8 > buckets.count * 5 { grow() }
     let hash = key.hashCode(seed)
+    let control = Self.control(hash)
     var index = Int(truncatingIfNeeded: hash) & mask
     while controls[unchecked: index] != 0 {
-      precondition(buckets[unchecked: index].key != key, "a key is inserted at most once")
+      // Only a bucket whose control byte matches can hold the key: the others are not read (each
+      // would be a cache miss, the one the control bytes are there to spare).
+      precondition(
+        controls[unchecked: index] != control || buckets[unchecked: index].key != key,
+        "a key is inserted at most once")
       index = (index &+ 1) & mask
     }
     buckets[unchecked: index] = Bucket(key: key, value: value)
-    controls[unchecked: index] = Self.control(hash)
+    controls[unchecked: index] = control
     count &+= 1
     generation &+= 1
   }
