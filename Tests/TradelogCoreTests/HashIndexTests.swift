@@ -68,6 +68,26 @@ import TradelogTestSupport
     #expect(visited == index.count)
   }
 
+  /// A point taken while another key sat in the home bucket, used after that key left: insertion
+  /// at the stale point would put the key behind a vacant home bucket, where no lookup finds it.
+  /// The generation check makes the insertion probe again.
+  @Test func aPointFromBeforeARemovalIsNotUsed() {
+    // 16 buckets: the home is the low four bits of the hash.
+    func home(_ account: UInt64) -> UInt64 { AccountIdKey(account: account).hashCode(HashSeed.process) & 15 }
+    let first = AccountIdKey(account: 1)
+    let sameHome = (UInt64(2)...1_000).first { home($0) == home(1) }!
+    let second = AccountIdKey(account: sameHome)
+    var index = HashIndex<AccountIdKey, Int32>(minimumCapacity: 10)
+    defer { index.deallocate() }
+    index.insert(first, value: 1)
+    let (position, point) = index.lookup(second)
+    #expect(position == nil)
+    index.removeValue(for: first)
+    index.insert(second, value: 2, at: point)
+    #expect(index.value(for: second) == 2)
+    #expect(index.position(of: second) == Int(home(sameHome)))
+  }
+
   /// Tables of 16 buckets whose last eight are occupied (keys that land elsewhere are taken out
   /// again): probe runs reach the end of the table, where lookups go on one control byte at a time
   /// and wrap to the front.

@@ -39,26 +39,32 @@ import TradelogCore
 
   /// The encoder reserves one byte for each length in an event's header and moves the payload when
   /// a length needs more: events of 126 bytes and more, next to a short one, must come out alike.
-  @Test func eventsTooLongForOneByteLengthsAreEncodedAsSwiftProtobufEncodesThem() throws {
-    let name = try #require(Symbol(bytes: Array(repeating: 0x5A, count: 24)))
-    let largest = Trade(
-      tradeId: .max, market: name, price: .min, quantity: .min, makerOrderId: .max, takerOrderId: .max,
-      makerAccount: .max, takerAccount: .max, takerSide: .sell, makerFee: .min, takerFee: .min)
-    // A rejected market with the longest names and extreme numbers: its payload (with the nested
-    // market) needs a two-byte length too, not only the Event around it.
-    let rejectedMarket = CommandRejected(
-      reason: .malformed,
-      createMarket: CreateMarket(
-        market: name, base: name, quote: name, lotSize: .min, tickSize: .min, minQuantity: .min,
-        makerFeeBps: .min, takerFeeBps: .min))
-    let short = Event.orderFilled(OrderFilled(orderId: 1, account: 2))
-    for long in [Event.trade(largest), .commandRejected(rejectedMarket)] {
-      let record = Self.batch([short, long, short])
-      let encoded = record.bytesForChainHash()
-      #expect(encoded == record.bytesForChainHashThroughMessages())
-      // The long event's length takes two bytes: tag, length, then at least 128 bytes.
-      let withoutLong = Self.batch([short, short]).bytesForChainHash()
-      #expect(encoded.count - withoutLong.count >= 1 + 2 + 128)
+  /// Names of every length walk the events' sizes across that boundary one byte at a time (the
+  /// trade's payload is 103 bytes plus its market name, the rejected market's 113 plus its own).
+  @Test func eventsAroundTheOneByteLengthLimitAreEncodedAsSwiftProtobufEncodesThem() throws {
+    let longest = try #require(Symbol(bytes: Array(repeating: 0x5A, count: Symbol.capacity)))
+    for length in 1...Symbol.capacity {
+      let name = try #require(Symbol(bytes: Array(repeating: 0x5A, count: length)))
+      let largest = Trade(
+        tradeId: .max, market: name, price: .min, quantity: .min, makerOrderId: .max, takerOrderId: .max,
+        makerAccount: .max, takerAccount: .max, takerSide: .sell, makerFee: .min, takerFee: .min)
+      // A rejected market with extreme numbers: its payload (with the nested market) needs a
+      // two-byte length too at the longest names, not only the Event around it.
+      let rejectedMarket = CommandRejected(
+        reason: .malformed,
+        createMarket: CreateMarket(
+          market: name, base: longest, quote: longest, lotSize: .min, tickSize: .min, minQuantity: .min,
+          makerFeeBps: .min, takerFeeBps: .min))
+      let short = Event.orderFilled(OrderFilled(orderId: 1, account: 2))
+      for long in [Event.trade(largest), .commandRejected(rejectedMarket)] {
+        let record = Self.batch([short, long, short])
+        let encoded = record.bytesForChainHash()
+        #expect(encoded == record.bytesForChainHashThroughMessages(), "names of \(length) bytes")
+        guard length == Symbol.capacity else { continue }
+        // The long event's length takes two bytes: tag, length, then at least 128 bytes.
+        let withoutLong = Self.batch([short, short]).bytesForChainHash()
+        #expect(encoded.count - withoutLong.count >= 1 + 2 + 128)
+      }
     }
   }
 
