@@ -1,12 +1,6 @@
 import CRdKafka
 import Synchronization
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Where the delivery-report callback leaves its reports until the producer's owner takes them.
 ///
 /// The callback is a capture-free C function: it finds this object through the `opaque` pointer of
@@ -15,32 +9,25 @@ import Synchronization
 final class DeliveryReportCollector: Sendable {
   private struct State {
     var reports: [KafkaDeliveryReport] = []
-    /// The topic name seen last: a producer writes to one topic or a few, and making a Swift string
-    /// of the name for each of thousands of reports per flush was a large part of their cost.
-    var lastTopic: String?
+    /// Making a Swift string of the topic's name for each of thousands of reports per flush was a
+    /// large part of their cost.
+    var topicNames = TopicNames()
   }
 
   private let state = Mutex(State())
 
-  func append(_ report: KafkaDeliveryReport) {
-    state.withLock { $0.reports.append(report) }
+  /// Copies what a report needs out of librdkafka's message and keeps it, under one lock.
+  private func append(_ message: rd_kafka_message_t) {
+    state.withLock { state in
+      let topic = message.rkt.map { state.topicNames.name(of: $0) } ?? ""
+      state.reports.append(Self.report(from: message, topic: topic))
+    }
   }
 
   func takeAll() -> [KafkaDeliveryReport] {
     state.withLock { state in
       defer { state.reports = [] }
       return state.reports
-    }
-  }
-
-  /// The name of `topic`, made into a Swift string once per run of reports for the same topic.
-  private func name(of topic: OpaquePointer) -> String {
-    guard let cName = rd_kafka_topic_name(topic) else { return "" }
-    return state.withLock { state in
-      if let last = state.lastTopic, last.withCString({ strcmp($0, cName) == 0 }) { return last }
-      let name = String(cString: cName)
-      state.lastTopic = name
-      return name
     }
   }
 
@@ -51,12 +38,11 @@ final class DeliveryReportCollector: Sendable {
       _, message, opaque in
       guard let message, let opaque else { return }
       let collector = Unmanaged<DeliveryReportCollector>.fromOpaque(opaque).takeUnretainedValue()
-      collector.append(collector.report(from: message.pointee))
+      collector.append(message.pointee)
     }
 
-  private func report(from message: rd_kafka_message_t) -> KafkaDeliveryReport {
+  private static func report(from message: rd_kafka_message_t, topic: String) -> KafkaDeliveryReport {
     let recordNumber = UInt64(UInt(bitPattern: message._private))
-    let topic = name(of: message.rkt)
     let result: Result<Int64?, KafkaError>
     if message.err == RD_KAFKA_RESP_ERR_NO_ERROR {
       result = .success(message.offset >= 0 ? message.offset : nil)

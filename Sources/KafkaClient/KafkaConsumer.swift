@@ -77,19 +77,6 @@ public final class KafkaConsumer: Sendable {
     return batch
   }
 
-  /// The name of the topic of the messages one poll returns, made once per topic handle rather than
-  /// once per message (a name longer than 15 bytes is a heap allocation).
-  private struct TopicNames {
-    private var last: (handle: OpaquePointer, name: String)?
-
-    mutating func name(of handle: OpaquePointer) -> String {
-      if let last, last.handle == handle { return last.name }
-      let name = String(cString: rd_kafka_topic_name(handle))
-      last = (handle, name)
-      return name
-    }
-  }
-
   /// Asks the cluster for `topic`'s partitions and leaders now and waits up to `timeout` for the
   /// answer. A consumer created before it knew the topic may otherwise find no leader at its
   /// `assign` and wait for librdkafka's once-a-second topic scan before it fetches.
@@ -132,7 +119,7 @@ public final class KafkaConsumer: Sendable {
       let topic = fields.rkt.map { topicNames.name(of: $0) } ?? ""
       batch.messages.append(KafkaMessage(copying: message, topic: topic))
     case RD_KAFKA_RESP_ERR__PARTITION_EOF:
-      let topic = fields.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+      let topic = fields.rkt.map { topicNames.name(of: $0) } ?? ""
       batch.partitionEnds.append(
         KafkaPartitionEnd(topic: topic, partition: fields.partition, offset: fields.offset))
     default:

@@ -53,15 +53,23 @@ extension KafkaHandle {
   /// Asks the cluster for `topic`'s partitions and leaders and waits up to `timeout` for the answer,
   /// which the client keeps in its metadata cache.
   func loadMetadata(topic: String, timeout: Duration) throws(KafkaError) {
-    guard let topicHandle = rd_kafka_topic_new(pointer, topic, nil) else {
-      throw KafkaError(
-        code: .invalidArgument, name: KafkaError.Code.invalidArgument.name,
-        message: "librdkafka refused a handle for topic \(topic)")
-    }
+    let topicHandle = try newTopicHandle(topic)
     defer { rd_kafka_topic_destroy(topicHandle) }
     var metadata: UnsafePointer<rd_kafka_metadata>?
     let code = rd_kafka_metadata(pointer, 0, topicHandle, &metadata, timeout.clampedMilliseconds)
     if let metadata { rd_kafka_metadata_destroy(metadata) }
     try KafkaError.check(code, context: "loading the metadata of topic \(topic) failed")
+  }
+}
+
+extension KafkaHandle {
+  /// A new reference to `topic`'s handle (librdkafka shares one per name); the caller destroys it.
+  func newTopicHandle(_ topic: String) throws(KafkaError) -> OpaquePointer {
+    guard let topicHandle = rd_kafka_topic_new(pointer, topic, nil) else {
+      throw KafkaError(
+        code: .invalidArgument, name: KafkaError.Code.invalidArgument.name,
+        message: "librdkafka refused a handle for topic \(topic)")
+    }
+    return topicHandle
   }
 }

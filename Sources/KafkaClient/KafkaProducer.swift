@@ -75,18 +75,13 @@ public final class KafkaProducer: Sendable {
 
   /// The handle of `topic`, made at its first use.
   private func topicHandle(_ topic: String) throws(KafkaError) -> OpaquePointer {
-    let handle: OpaquePointer? = topicHandles.withLock { handles in
+    let client = handle
+    return try topicHandles.withLock { handles throws(KafkaError) in
       if let handle = handles[topic] { return handle }
-      guard let handle = rd_kafka_topic_new(self.handle.pointer, topic, nil) else { return nil }
+      let handle = try client.newTopicHandle(topic)
       handles[topic] = handle
       return handle
     }
-    guard let handle else {
-      throw KafkaError(
-        code: .invalidArgument, name: KafkaError.Code.invalidArgument.name,
-        message: "librdkafka refused a handle for topic \(topic)")
-    }
-    return handle
   }
 
   /// Serves queued callbacks (delivery reports) for up to `timeout` and returns how many events were
