@@ -1,6 +1,6 @@
 import RecordLog
 
-/// A reader tailing an events log, as a projector would: it notes when each event batch becomes
+/// A reader tailing a log, as a projector tails an events log: it notes when each record becomes
 /// visible to it.
 struct EventsTail {
   let log: any LogConnection
@@ -27,7 +27,7 @@ struct EventsTail {
       guard let last = records.last else {
         if lastArrival.duration(to: now) > patience {
           throw PipelineBenchmarkError(
-            "the events log \(log.address) stopped at \(count) of \(total) records")
+            "the log \(log.address) stopped at \(count) of \(total) records")
         }
         continue
       }

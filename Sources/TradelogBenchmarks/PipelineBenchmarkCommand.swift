@@ -40,6 +40,20 @@ struct PipelineBenchmarkCommand: ParsableCommand {
   @Option(help: "Run only this backend: sqlite or kafka.")
   var backend: String?
 
+  func validate() throws {
+    // A latency run appends its first command alone, before the clock starts, and needs offered ones.
+    for (name, count) in [
+      ("--sqlite-latency-commands", sqliteLatencyCommands),
+      ("--kafka-latency-commands", kafkaLatencyCommands),
+    ]
+    where count < 2 {
+      throw ValidationError("\(name) must be at least 2, not \(count).")
+    }
+    guard offeredRate >= 1 else {
+      throw ValidationError("--offered-rate must be at least 1, not \(offeredRate).")
+    }
+  }
+
   func run() throws {
     // As `tradelog sequencer` runs.
     ServiceMemory.keepFreedMemory()

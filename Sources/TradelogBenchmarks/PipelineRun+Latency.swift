@@ -47,7 +47,7 @@ extension PipelineRun {
       reference: "a command makes two hops and a sequencer append", ratio: "-")
   }
 
-  /// Has a producer thread append `commands` at `offeredRate` to `commands` while this thread tails
+  /// Has a producer thread append `commands` at `offeredRate` to `address` while this thread tails
   /// `tailed`, handing `seen` each record it reads with the instant it read it, until `tailed`
   /// holds a record per command; returns the commands as appended. The producer appends the first
   /// command and waits until it is seen: the clock runs only once the sequencer (if any) has
@@ -91,7 +91,7 @@ extension PipelineRun {
     warmUp: [UInt8], _ commands: [[UInt8]], to address: LogAddress, go: StartSignal
   ) -> ThreadRun<Result<[OfferedCommand], PipelineBenchmarkError>> {
     let appendInterval = backend.producerAppendInterval.seconds
-    let commandsPerInterval = max(1, Int((offeredRate * appendInterval).rounded()))
+    let offeredRate = offeredRate
     let options = backend.logOptions
     return ThreadRun.start {
       do {
@@ -104,7 +104,8 @@ extension PipelineRun {
         while offered.count < commands.count {
           // Whole intervals only: what came due during one interval is appended at its end.
           let elapsed = start.duration(to: .now).seconds
-          let due = min(commands.count, Int(elapsed / appendInterval) * commandsPerInterval)
+          let intervals = (elapsed / appendInterval).rounded(.down)
+          let due = min(commands.count, Int((intervals * appendInterval * offeredRate).rounded()))
           guard due > offered.count else {
             Thread.sleep(forTimeInterval: 0.000_1)
             continue

@@ -35,15 +35,7 @@ extension PipelineRun {
 
   /// Seconds to append `values` to `log` in appends of the sequencer's batch size.
   private func timedAppends(of values: [[UInt8]], to log: any LogConnection) throws -> Double {
-    let batch = 4_096
-    return try RunMeasurement.of {
-      var start = 0
-      while start < values.count {
-        let end = min(start + batch, values.count)
-        try log.append(values[start..<end].map { NewRecord(value: $0) })
-        start = end
-      }
-    }.seconds
+    try RunMeasurement.of { try Self.append(values, to: log, batch: 4_096) }.seconds
   }
 
   /// Event batches hold any byte: records are separated by a delimiter no batch contains (a batch

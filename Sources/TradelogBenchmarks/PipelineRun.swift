@@ -49,10 +49,14 @@ struct PipelineRun {
   }
 
   func append(_ values: [[UInt8]], to address: LogAddress) throws {
-    let log = try backend.open(address)
+    try Self.append(values, to: try backend.open(address), batch: Self.appendBatch)
+  }
+
+  /// Appends `values` to `log` in appends of `batch` records.
+  static func append(_ values: [[UInt8]], to log: any LogConnection, batch: Int) throws {
     var start = 0
     while start < values.count {
-      let end = min(start + Self.appendBatch, values.count)
+      let end = min(start + batch, values.count)
       try log.append(values[start..<end].map { NewRecord(value: $0) })
       start = end
     }
