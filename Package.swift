@@ -55,7 +55,7 @@ let package = Package(
       swiftSettings: strictSettings),
 
     // SHA-256 block compression on the x86 SHA extensions, and the Swift side that hands it to the
-    // core's SHA256 when the CPU has them: the chain hash and snapshot files hash on every command.
+    // core's SHA256 when the CPU has them: the chain hash on every command, snapshot files on each write and load.
     .target(name: "CSHA256"),
     .target(
       name: "AcceleratedSHA256", dependencies: ["TradelogCore", "CSHA256"], swiftSettings: strictSettings),

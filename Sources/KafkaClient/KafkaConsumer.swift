@@ -14,7 +14,7 @@ import CRdKafka
 ///   as an error instead of silently jumping, so a gap is never skipped unnoticed.
 ///
 /// ## Threads
-/// `poll`, `seek`, `watermarks` and `highWatermark` block up to their timeout; call them from a dedicated thread.
+/// `poll`, `seek`, `loadMetadata`, `watermarks` and `highWatermark` block up to their timeout; call them from a dedicated thread.
 /// librdkafka fetches on its own threads and queues messages; `poll` only takes them off the queue.
 /// The consumer may be shared between threads, but one poller keeps the per-partition order.
 public final class KafkaConsumer: Sendable {

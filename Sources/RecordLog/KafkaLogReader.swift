@@ -1,21 +1,23 @@
 import Foundation
 import KafkaClient
 
-/// The reading side of a Kafka log connection: one consumer, assigned to the log's partition
-/// without a consumer group, and a cursor that lets each read continue where the previous one
-/// stopped.
+/// The reading side of a Kafka log connection: a reading consumer, assigned to the log's partition
+/// without a consumer group, with a cursor that lets each read continue where the previous one
+/// stopped, and an end-query consumer that is never assigned.
 ///
 /// Assigning a partition anew costs up to a fetch wait (librdkafka waits for the fetch in flight;
 /// about half a second on the mock cluster with librdkafka's default `fetch.wait.max.ms`), so the
-/// consumer is assigned once, at the first read, and stays assigned. A read that continues where the
-/// last one stopped (`from` the last position + 1, what a tailer does) neither seeks nor queries
-/// anything before taking what the consumer has already fetched; a read elsewhere seeks.
+/// reading consumer is assigned once, at its first read, and stays assigned until `closeConsumer()`.
+/// A read that continues where the last one stopped (`from` the last position + 1, what a tailer
+/// does) neither seeks nor queries anything before taking what the consumer has already fetched; a
+/// read elsewhere seeks.
 ///
 /// Not thread-safe: it belongs to one connection, which has one owner at a time.
 final class KafkaLogReader {
   private let settings: KafkaLogSettings
   private let operationTimeout: Duration
-  /// Created at the first read; a connection that only appends never creates one.
+  /// Created by `prepare()` or the first read, dropped by `closeConsumer()`; a connection that only
+  /// appends never creates one.
   private var consumerStorage: KafkaConsumer?
   /// Answers end queries: a consumer of its own, never assigned, created at the first end query.
   /// Not the reading consumer: on the broker connection of a consumer that fetches, an end query
@@ -69,7 +71,7 @@ final class KafkaLogReader {
     }
     // Asked only when what was fetched does not fill the read: a read returns everything up to the
     // end it finds (callers such as a projector catching up take a short read for the end). A
-    // tailing read that continues the stream skips this: see `waitForRecords`.
+    // waiting read that continues the stream skips this (`KafkaLogConnection.read(from:max:waitingUpTo:)`).
     let end = try end()
     let next = batch.records.last.map { $0.position + 1 } ?? position
     guard next < end else { return (batch.records, end) }

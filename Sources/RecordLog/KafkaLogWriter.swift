@@ -289,7 +289,8 @@ final class KafkaLogWriter {
     var results = [Result<Int64?, KafkaError>?](repeating: nil, count: numbers.count)
     guard let first = numbers.first else { return DeliveryOutcome(results: results) }
     // One append's records are produced one after another by this thread, so their numbers are
-    // consecutive: a number's index is its distance from the first. Checked, not assumed.
+    // usually consecutive: a number's index is its distance from the first. Checked, not assumed:
+    // a produce refused for a full queue uses up a number too.
     let isConsecutive = numbers[numbers.count - 1] - first == UInt64(numbers.count - 1)
     var indexByNumber: [UInt64: Int] = [:]
     if !isConsecutive {

@@ -66,7 +66,9 @@ public protocol LogConnection: AnyObject {
   /// Stops reading ahead: a Kafka connection closes its reading consumer, which otherwise keeps
   /// fetching the partition in the background (librdkafka fills its queue ahead of the reads). For
   /// a connection that is done reading for now, such as a sequencer's events log after recovery,
-  /// where it would fetch back every batch the sequencer appends. A later read starts over.
+  /// where it would fetch back every batch the sequencer appends. A later read starts over (and
+  /// reads ahead again: on a Kafka broker a claimed writer's check for a newer claim reads the
+  /// previous transaction's commit marker before each append, so there it does not stay stopped).
   func stopReadingAhead()
 }
 

@@ -45,7 +45,10 @@ struct SequencerCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("How many snapshots to keep.", valueName: "K"))
   var snapshotsKeep: Int = 3
 
-  @Option(help: ArgumentHelp("The most commands per read and per events append.", valueName: "N"))
+  @Option(
+    help: ArgumentHelp(
+      "The most commands per read; an events append groups what piled up meanwhile, up to 4 reads.",
+      valueName: "N"))
   var batchSize: Int = 4_096
 
   @OptionGroup var log: LogOptions

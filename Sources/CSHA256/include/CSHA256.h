@@ -16,7 +16,8 @@ bool csha256_ni_is_supported(void);
 
 /// Compresses `block_count` consecutive 64-byte blocks at `blocks` (any alignment) into `state`, the
 /// eight working words of FIPS 180-4 (H0...H7, in that order). Call only when
-/// `csha256_ni_is_supported()` says true: anywhere else it traps.
+/// `csha256_ni_is_supported()` says true: on an x86_64 CPU without the SHA extensions the process
+/// dies of an illegal instruction, and on any other architecture it traps.
 void csha256_ni_compress_blocks(
     uint32_t *_Nonnull state, const uint8_t *_Nonnull blocks, size_t block_count);
 

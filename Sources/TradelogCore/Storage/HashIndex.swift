@@ -66,9 +66,10 @@ extension HashIndexKey {
 /// another key). Why: the clientOrderId index holds every recent order of every account, megabytes
 /// that a core's cache does not hold, and a placement looks up an id that is new nearly every time.
 /// Walking the buckets themselves, that lookup waited for a cache miss on a random bucket; the
-/// control bytes are a sixteenth of the table and mostly cached, and the insertion that follows
-/// writes the bucket, which the processor does not wait for. Vacant buckets are never read, so a
-/// new table's buckets are left unwritten: growing writes the control bytes, not the whole table.
+/// control bytes (one per 16-byte bucket of that index: a seventeenth of its memory) are mostly
+/// cached, and the insertion that follows writes the bucket, which the processor does not wait
+/// for. Vacant buckets are never interpreted (a copy of the index copies them as bytes), so a new
+/// table's buckets are left unwritten: growing writes the control bytes, not the whole table.
 ///
 /// Like `Column`, it does not own its memory: its holder calls `deallocate()`.
 struct HashIndex<Key: HashIndexKey, Value> {

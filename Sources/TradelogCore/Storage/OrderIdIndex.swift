@@ -1,6 +1,6 @@
 /// orderId → slot for every resting order, in 8-byte buckets.
 ///
-/// Why not a `HashIndex` keyed by orderId (16-byte buckets): a bucket here holds only the low 32
+/// Why not a `HashIndex` keyed by orderId (16-byte buckets and a control byte each): a bucket here holds only the low 32
 /// bits of the order id (its tag) and the slot; the slot's `RestingOrder` holds the whole id, so a
 /// lookup confirms a tag match there — the order it returns is read next anyway. Half the bytes per
 /// order at the same load, which is most of the index's share of memory per resting order.

@@ -9,8 +9,9 @@ extension Sequencer {
   /// between the two comparing every batch with the one written, and stop with an error at the first
   /// difference, before writing anything.
   func recover() throws(SequencerError) {
-    // The commands log is read once recovery ends (or during replay): its consumers connect while
-    // the events log is claimed and read.
+    // The commands log is read once recovery ends (or during replay): its consumers are made now,
+    // and the reading one learns the topic's leader, which spares its first read librdkafka's
+    // topic scan (up to a second); the end-query consumer connects while the events log is claimed.
     commands.prepareToRead()
     do {
       // First: once claimed, a sequencer still running elsewhere can no longer append behind our back.

@@ -60,8 +60,9 @@ public final class Sequencer {
         + "commands or \(configuration.snapshotInterval.map { "\($0)" } ?? "-"), keep \(configuration.snapshotsKept)), "
         + "batches of up to \(configuration.batchSizeMax) commands")
     try recover()
-    // From here on only the appender uses the events log connection, and it only appends: a
-    // reader left fetching would read back every batch appended.
+    // From here on only the appender uses the events log connection: a reader left fetching would
+    // read back every batch appended. (On a Kafka broker each append's check for a newer writer
+    // reads the previous commit marker, which starts a reader again; see docs/sequencer.md.)
     events.stopReadingAhead()
     let appender = EventsAppender(events: events, pendingLimit: 4 * configuration.batchSizeMax)
     defer { appender.finish() }

@@ -12,8 +12,9 @@ public struct SequencerConfiguration: Sendable {
   public var snapshotInterval: Duration?
   /// How many snapshots to keep.
   public var snapshotsKept: Int
-  /// The most command records read, applied and appended as one batch: large enough to amortize an
-  /// append transaction, small enough that one batch's latency stays in milliseconds.
+  /// The most command records read and applied as one batch: large enough to amortize a read, small
+  /// enough that one batch's latency stays in milliseconds. An events append groups whatever piled
+  /// up while the previous one was in flight, up to four batches.
   public var batchSizeMax: Int
   /// How long one tailing read waits for commands before the loop checks for a stop request and
   /// due snapshots again.
