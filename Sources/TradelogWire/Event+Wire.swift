@@ -53,17 +53,23 @@ extension Tradelog_V1_Event {
   }
 }
 
+extension Tradelog_V1_TransferKind.Value {
+  /// Whether a rejected transfer of this kind was a withdrawal. The kind must be DEPOSIT or
+  /// WITHDRAW: the core has no third value to carry. `field` names the rejection, for the error.
+  func isWithdrawal(field: @autoclosure () -> String) throws(WireDecodingError) -> Bool {
+    switch self {
+    case .deposit: false
+    case .withdraw: true
+    case .transferKindUnspecified, .UNRECOGNIZED:
+      throw .unknownEnumerationNumber(field: field() + ".kind", number: rawValue)
+    }
+  }
+}
+
 extension TransferRejected {
-  /// The kind must be DEPOSIT or WITHDRAW: the core has no third value to carry.
   init(wire message: Tradelog_V1_TransferRejected, field: @autoclosure () -> String) throws(WireDecodingError)
   {
-    let isWithdrawal: Bool
-    switch message.kind {
-    case .deposit: isWithdrawal = false
-    case .withdraw: isWithdrawal = true
-    case .transferKindUnspecified, .UNRECOGNIZED:
-      throw .unknownEnumerationNumber(field: field() + ".kind", number: message.kind.rawValue)
-    }
+    let isWithdrawal = try message.kind.isWithdrawal(field: field())
     self.init(
       transfer: Transfer(
         account: message.account, asset: Symbol(decoding: message.asset), amount: message.amount,

@@ -26,15 +26,8 @@ extension EventAsRead {
       }
     }
 
-    /// The kind must be DEPOSIT or WITHDRAW: the core has no third value to carry.
     func judged(field: @autoclosure () -> String) throws(WireDecodingError) -> TransferRejected {
-      let isWithdrawal: Bool
-      switch Tradelog_V1_TransferKind.Value(wireNumber: kind) {
-      case .deposit: isWithdrawal = false
-      case .withdraw: isWithdrawal = true
-      case .transferKindUnspecified, .UNRECOGNIZED:
-        throw .unknownEnumerationNumber(field: field() + ".kind", number: Int(kind))
-      }
+      let isWithdrawal = try Tradelog_V1_TransferKind.Value(wireNumber: kind).isWithdrawal(field: field())
       return TransferRejected(
         transfer: transfer, isWithdrawal: isWithdrawal,
         reason: try RejectReason(wire: .init(wireNumber: reason), field: field() + ".reason"))

@@ -282,11 +282,7 @@ struct HashIndex<Key: HashIndexKey, Value> {
       let candidateControl = controls[unchecked: candidate]
       if candidateControl == 0 { break }
       let candidateHome = home(of: buckets[unchecked: candidate].key)
-      let staysPut =
-        hole <= candidate
-        ? (hole < candidateHome && candidateHome <= candidate)
-        : (hole < candidateHome || candidateHome <= candidate)
-      if staysPut { continue }
+      if BackwardShift.staysPut(hole: hole, candidate: candidate, home: candidateHome) { continue }
       buckets[unchecked: hole] = buckets[unchecked: candidate]
       controls[unchecked: hole] = candidateControl
       hole = candidate
@@ -332,5 +328,17 @@ struct HashIndex<Key: HashIndexKey, Value> {
     }
     oldBuckets.deallocate()
     oldControls.deallocate()
+  }
+}
+
+/// Backward-shift deletion, shared by `HashIndex` and `OrderIdIndex`: after a removal leaves a
+/// hole, later members of the probe run move into it unless that would put them before their home.
+enum BackwardShift {
+  /// Whether the entry at `candidate`, whose home bucket is `home`, must stay where it is: its home
+  /// lies cyclically in (hole, candidate], so moving it to `hole` would put it out of its home's
+  /// reach.
+  @inline(__always)
+  static func staysPut(hole: Int, candidate: Int, home: Int) -> Bool {
+    hole <= candidate ? (hole < home && home <= candidate) : (hole < home || home <= candidate)
   }
 }

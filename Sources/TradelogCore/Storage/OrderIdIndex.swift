@@ -120,11 +120,7 @@ struct OrderIdIndex {
       let bucket = buckets[unchecked: candidate]
       if bucket.slot < 0 { break }
       let candidateHome = home(of: bucket.tag)
-      let staysPut =
-        hole <= candidate
-        ? (hole < candidateHome && candidateHome <= candidate)
-        : (hole < candidateHome || candidateHome <= candidate)
-      if staysPut { continue }
+      if BackwardShift.staysPut(hole: hole, candidate: candidate, home: candidateHome) { continue }
       buckets[unchecked: hole] = bucket
       hole = candidate
     }
