@@ -51,7 +51,7 @@ public final class PostgresProjector {
           url: configuration.postgresURL, rebuildTargetPosition: rebuildTarget)
         rebuildPending = false
         retryDelay = configuration.retryDelayInitial
-        try project(session, log: log, runStart: start)
+        try project(session, log: log)
         summary.lastSeq = session.checkpoint.lastSeq
         summary.elapsed = clock.now - start
         return summary
@@ -68,14 +68,9 @@ public final class PostgresProjector {
     }
   }
 
-  /// `done` of `total` log positions, after `events` events applied since `since` (this run).
-  private func showProgress(
-    _ label: String, done: Int64, total: Int64, events: Int, since: ContinuousClock.Instant,
-    force: Bool = false
-  ) {
-    progress?.show(
-      ProjectionProgress(batchesDone: done, batchesTotal: total, events: events, elapsed: clock.now - since),
-      label: label, force: force)
+  private func showProgress(_ catchUp: CatchUp, at position: Int64, label: String, force: Bool = false) {
+    guard let progress else { return }
+    catchUp.show(on: progress, position: position, events: summary.eventsApplied, label: label, force: force)
   }
 
   private func endPosition(of log: any LogConnection) throws(ProjectionError) -> Int64 {
@@ -90,12 +85,13 @@ public final class PostgresProjector {
   /// transaction commits after a full read, the next transaction's records are read and decoded
   /// ahead on another thread.
   private func project(
-    _ session: ProjectionSession, log: any LogConnection, runStart: ContinuousClock.Instant
+    _ session: ProjectionSession, log: any LogConnection
   ) throws(ProjectionError) {
     var position = session.checkpoint.lastPosition + 1
     let label = session.checkpoint.isRebuilding ? "rebuild" : "catch-up"
     var target = session.checkpoint.rebuildTargetPosition ?? 0
     if !session.checkpoint.isRebuilding { target = try endPosition(of: log) }
+    let catchUp = CatchUp(startPosition: position, endPosition: target, eventsBefore: summary.eventsApplied)
     var ahead: ReadAhead?
     // The log is lent to a read ahead until it is waited for: never leave with it still on loan.
     defer { _ = ahead?.wait() }
@@ -117,9 +113,7 @@ public final class PostgresProjector {
         try session.finishRebuildIfReached(position: position)
         // Caught up: that line always shows, however recently the one before did.
         if !hasShownCaughtUp {
-          showProgress(
-            label, done: position, total: max(target, position), events: summary.eventsApplied,
-            since: runStart, force: true)
+          showProgress(catchUp, at: position, label: label, force: true)
           hasShownCaughtUp = true
         }
         if !configuration.follow { break }
@@ -137,7 +131,7 @@ public final class PostgresProjector {
         if reachedBatchLimit { break }
       }
       if position < target {
-        showProgress(label, done: position, total: target, events: summary.eventsApplied, since: runStart)
+        showProgress(catchUp, at: position, label: label)
       }
     }
     try commit(session)

@@ -1,8 +1,7 @@
-import TradelogServices
-
-/// The backlog a session found on start, for the progress bar: positions from where it resumed to
-/// the log's end then.
-struct CatchUp {
+/// The backlog a projection session found on start, for the progress bar: positions from where it
+/// resumed to the log's end then. Counted from the session's start, so that the rate and the time
+/// left of a session that resumes half-way are its own.
+public struct CatchUp {
   let startPosition: Int64
   let endPosition: Int64
   /// The run's event count when the session started: the rate counts this session's events only.
@@ -10,7 +9,7 @@ struct CatchUp {
   let clock = ContinuousClock()
   let start: ContinuousClock.Instant
 
-  init(startPosition: Int64, endPosition: Int64, eventsBefore: Int) {
+  public init(startPosition: Int64, endPosition: Int64, eventsBefore: Int) {
     self.startPosition = startPosition
     self.endPosition = endPosition
     self.eventsBefore = eventsBefore
@@ -18,14 +17,18 @@ struct CatchUp {
   }
 
   /// Whether there is anything to show: a backlog at all.
-  var hasBacklog: Bool { endPosition > startPosition }
+  public var hasBacklog: Bool { endPosition > startPosition }
 
-  func show(on display: ProgressDisplay, position: Int64, events: Int, force: Bool) {
+  /// Shows where the session stands at `position`, `events` into the run; `label` as the display
+  /// takes it.
+  public func show(
+    on display: ProgressDisplay, position: Int64, events: Int, label: String? = nil, force: Bool = false
+  ) {
     guard hasBacklog else { return }
     display.show(
       ProjectionProgress(
         batchesDone: max(0, position - startPosition), batchesTotal: max(0, endPosition - startPosition),
         events: events - eventsBefore, elapsed: clock.now - start),
-      force: force)
+      label: label, force: force)
   }
 }
