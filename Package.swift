@@ -192,6 +192,7 @@ let package = Package(
       name: "SnapshotStoreTests",
       dependencies: [
         "SnapshotStore", "TradelogCore", "TradelogSimulation", "LZ4Frame", "TradelogTestSupport",
+        "AcceleratedSHA256",
       ],
       swiftSettings: strictSettings),
     .testTarget(

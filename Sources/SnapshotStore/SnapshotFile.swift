@@ -1,3 +1,4 @@
+import AcceleratedSHA256
 import LZ4Frame
 import TradelogCore
 
@@ -37,7 +38,7 @@ public enum SnapshotFile {
         message: "the engine's own snapshot body does not decode (\(error)): the snapshot codec has a bug; "
           + "no snapshot was written. Report it with the command log")
     }
-    guard scratch.stateHash() == stateHash else {
+    guard scratch.acceleratedStateHash() == stateHash else {
       throw SnapshotStoreError(
         kind: .pairCheckFailed,
         message: "the engine decoded from its own snapshot body has another state hash: the snapshot codec "
@@ -81,7 +82,7 @@ public enum SnapshotFile {
         message: "\(file) passes its checksum but its engine state does not decode (\(error)): it was "
           + "written by an incompatible build. It is skipped")
     }
-    guard engine.stateHash() == header.stateHash else {
+    guard engine.acceleratedStateHash() == header.stateHash else {
       throw SnapshotStoreError(
         kind: .stateHashMismatch,
         message: "\(file): the decoded engine's state hash differs from the header's: it was written by an "

@@ -1,3 +1,4 @@
+import AcceleratedSHA256
 import Foundation
 import LZ4Frame
 import SnapshotStore
@@ -26,6 +27,15 @@ import TradelogTestSupport
 
   static func directoryContents(_ directory: TemporaryDirectory) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+  }
+
+  /// Snapshots are checked with the state hash on the CPU's SHA instructions: the same digest as
+  /// the portable one, and that of the body the header's checksum covers.
+  @Test func theAcceleratedStateHashIsTheStateHash() {
+    let engine = Self.engine(seed: 5, commands: 3_000)
+    let hash = engine.acceleratedStateHash()
+    #expect(hash == engine.stateHash())
+    #expect(hash == SHA256.hash(engine.encodeSnapshotBody()))
   }
 
   @Test func roundTripRestoresTheEngineAndThePoint() throws {

@@ -4,7 +4,10 @@ extension Engine {
 
   /// SHA-256 of the canonical encoding of the whole state: equal for equal states, whatever the
   /// process, the order things were stored in, or whether the engine was decoded from a snapshot.
-  public func stateHash() -> [UInt8] { core.stateHash() }
+  /// `blockCompression` as `SHA256` takes it (a faster one, same digest); the core has none.
+  public func stateHash(blockCompression: SHA256.BlockCompression? = nil) -> [UInt8] {
+    core.stateHash(blockCompression: blockCompression)
+  }
 
   /// Rebuilds an engine from a snapshot body written by `encodeSnapshotBody`, limits included. The
   /// bytes are untrusted: decoding validates everything (see `EngineCore.init(snapshotBody:)`) and
@@ -21,8 +24,8 @@ extension EngineCore {
     return writer.sink.bytes
   }
 
-  func stateHash() -> [UInt8] {
-    var writer = SnapshotWriter(sink: HashingSink())
+  func stateHash(blockCompression: SHA256.BlockCompression? = nil) -> [UInt8] {
+    var writer = SnapshotWriter(sink: HashingSink(blockCompression: blockCompression))
     encode(into: &writer)
     return writer.sink.finalize()
   }

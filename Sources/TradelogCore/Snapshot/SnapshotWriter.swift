@@ -14,11 +14,12 @@ struct ByteArraySink: SnapshotSink {
 
 /// Hashes the encoding without keeping it, in chunks so that SHA-256 sees whole blocks.
 struct HashingSink: SnapshotSink {
-  private var hasher = SHA256()
+  private var hasher: SHA256
   private var chunk: [UInt8] = []
   private static let chunkByteCount = 16 * 1024
 
-  init() {
+  init(blockCompression: SHA256.BlockCompression? = nil) {
+    hasher = SHA256(blockCompression: blockCompression)
     chunk.reserveCapacity(Self.chunkByteCount)
   }
 

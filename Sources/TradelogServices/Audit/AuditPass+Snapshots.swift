@@ -1,3 +1,4 @@
+import AcceleratedSHA256
 import SnapshotStore
 import TradelogCore
 
@@ -26,7 +27,7 @@ extension AuditPass {
           kind: .snapshotUnreadable, commandPosition: entry.commandPosition, message: error.message))
       return
     }
-    let replayHash = engine.stateHash()
+    let replayHash = engine.acceleratedStateHash()
     if loaded.header.stateHash != replayHash {
       report.findings.append(
         AuditFinding(

@@ -1,3 +1,4 @@
+import AcceleratedSHA256
 import RecordLog
 import SnapshotStore
 import TradelogCore
@@ -47,7 +48,7 @@ struct AuditPass {
     if commandsSinceInvariantCheck > 0 || report.invariantChecks == 0 {
       checkInvariants(after: lastAppliedPosition)
     }
-    report.stateHash = engine.stateHash()
+    report.stateHash = engine.acceleratedStateHash()
     report.elapsed = start.duration(to: .now)
     progress(self.progress(since: start))
   }

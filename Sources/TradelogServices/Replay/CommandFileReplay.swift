@@ -1,3 +1,4 @@
+import AcceleratedSHA256
 import Foundation
 import RecordLog
 import TradelogCore
@@ -59,7 +60,7 @@ public struct CommandFileReplay {
       }
     }
     summary.elapsed = clock.now - start
-    summary.stateHash = engine.stateHash()
+    summary.stateHash = engine.acceleratedStateHash()
     try eventsOutput?.close()
     try bookOutput?.close()
     return summary
